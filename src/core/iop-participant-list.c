@@ -1,0 +1,332 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "iop-participant-list"
+
+#include "config.h"
+
+#include "iop-participant-list.h"
+#include "iop-store-people.h"
+
+/**
+ * IopParticipantList:
+ *
+ * A #GListModel of #IopParticipant that stays quick with tens of thousands of
+ * people: a filter change runs one FTS query for the matching ids, and a
+ * participant's row is read only when a view asks for that item. Objects are
+ * kept once read, so a scrolled list is not read twice.
+ */
+struct _IopParticipantList
+{
+  GObject      parent_instance;
+
+  IopStore    *store;
+  char        *filter;
+  GArray      *ids;      /* gint64, in display order */
+  GHashTable  *loaded;   /* id → IopParticipant */
+  gulong       changed_id;
+  gboolean     active_only;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (IopParticipantList, iop_participant_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_FILTER,
+  PROP_ACTIVE_ONLY,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+refresh (IopParticipantList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  guint old_n = self->ids->len;
+
+  ids = iop_store_search_participants (self->store, self->filter, self->active_only, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Could not search participants: %s", error->message);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  self->ids = g_steal_pointer (&ids);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+  if (old_n != self->ids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+store_changed_cb (IopParticipantList *self,
+                  const char         *kind,
+                  IopStore           *store)
+{
+  if (g_strcmp0 (kind, IOP_KIND_PARTICIPANT) != 0)
+    return;
+  /* Re-read rows lazily: a changed name must show the next time the row binds. */
+  g_hash_table_remove_all (self->loaded);
+  refresh (self);
+}
+
+static GType
+iop_participant_list_get_item_type (GListModel *model)
+{
+  return IOP_TYPE_PARTICIPANT;
+}
+
+static guint
+iop_participant_list_get_n_items (GListModel *model)
+{
+  return IOP_PARTICIPANT_LIST (model)->ids->len;
+}
+
+static gpointer
+iop_participant_list_get_item (GListModel *model,
+                               guint       position)
+{
+  IopParticipantList *self = IOP_PARTICIPANT_LIST (model);
+  IopParticipant *participant;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  participant = g_hash_table_lookup (self->loaded, &id);
+  if (participant == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      participant = iop_store_get_participant (self->store, id, NULL);
+      if (participant == NULL)
+        {
+          /* Removed by another program since the list was read: show a blank row
+           * rather than break the model's contract. */
+          participant = iop_participant_new ();
+          iop_participant_set_id (participant, id);
+        }
+      *key = id;
+      g_hash_table_insert (self->loaded, key, participant);
+    }
+  return g_object_ref (participant);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = iop_participant_list_get_item_type;
+  iface->get_n_items = iop_participant_list_get_n_items;
+  iface->get_item = iop_participant_list_get_item;
+}
+
+static void
+iop_participant_list_dispose (GObject *object)
+{
+  IopParticipantList *self = (IopParticipantList *) object;
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  if (self->loaded != NULL)
+    g_hash_table_remove_all (self->loaded);
+
+  G_OBJECT_CLASS (iop_participant_list_parent_class)->dispose (object);
+}
+
+static void
+iop_participant_list_finalize (GObject *object)
+{
+  IopParticipantList *self = (IopParticipantList *) object;
+
+  g_clear_pointer (&self->filter, g_free);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->loaded, g_hash_table_unref);
+
+  G_OBJECT_CLASS (iop_participant_list_parent_class)->finalize (object);
+}
+
+static void
+iop_participant_list_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  IopParticipantList *self = IOP_PARTICIPANT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      g_value_set_string (value, self->filter);
+      break;
+    case PROP_ACTIVE_ONLY:
+      g_value_set_boolean (value, self->active_only);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+iop_participant_list_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  IopParticipantList *self = IOP_PARTICIPANT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      iop_participant_list_set_filter (self, g_value_get_string (value));
+      break;
+    case PROP_ACTIVE_ONLY:
+      iop_participant_list_set_active_only (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+iop_participant_list_class_init (IopParticipantListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = iop_participant_list_dispose;
+  object_class->finalize = iop_participant_list_finalize;
+  object_class->get_property = iop_participant_list_get_property;
+  object_class->set_property = iop_participant_list_set_property;
+
+  properties[PROP_FILTER] =
+    g_param_spec_string ("filter", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVE_ONLY] =
+    g_param_spec_boolean ("active-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+iop_participant_list_init (IopParticipantList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->loaded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+/**
+ * iop_participant_list_new:
+ * @store: the store to read from
+ *
+ * Returns: (transfer full): everyone, by last name; it follows the store's changes
+ */
+IopParticipantList *
+iop_participant_list_new (IopStore *store)
+{
+  IopParticipantList *self;
+
+  g_return_val_if_fail (IOP_IS_STORE (store), NULL);
+
+  self = g_object_new (IOP_TYPE_PARTICIPANT_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                                              G_CONNECT_SWAPPED);
+  refresh (self);
+  return self;
+}
+
+/**
+ * iop_participant_list_set_filter:
+ * @self: an #IopParticipantList
+ * @text: (nullable): words to match at the start of a name or record number
+ *
+ * Narrows the list. Each call settles the model before it returns.
+ */
+void
+iop_participant_list_set_filter (IopParticipantList *self,
+                                 const char         *text)
+{
+  g_return_if_fail (IOP_IS_PARTICIPANT_LIST (self));
+
+  if (g_strcmp0 (self->filter, text) == 0)
+    return;
+  g_free (self->filter);
+  self->filter = g_strdup (text);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+const char *
+iop_participant_list_get_filter (IopParticipantList *self)
+{
+  g_return_val_if_fail (IOP_IS_PARTICIPANT_LIST (self), NULL);
+
+  return self->filter;
+}
+
+void
+iop_participant_list_set_active_only (IopParticipantList *self,
+                                      gboolean            active_only)
+{
+  g_return_if_fail (IOP_IS_PARTICIPANT_LIST (self));
+
+  active_only = !!active_only;
+  if (self->active_only == active_only)
+    return;
+  self->active_only = active_only;
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_ONLY]);
+}
+
+gboolean
+iop_participant_list_get_active_only (IopParticipantList *self)
+{
+  g_return_val_if_fail (IOP_IS_PARTICIPANT_LIST (self), FALSE);
+
+  return self->active_only;
+}
+
+/**
+ * iop_participant_list_reload:
+ * @self: an #IopParticipantList
+ *
+ * Reads the list again, for changes made by another program.
+ */
+void
+iop_participant_list_reload (IopParticipantList *self)
+{
+  g_return_if_fail (IOP_IS_PARTICIPANT_LIST (self));
+
+  g_hash_table_remove_all (self->loaded);
+  refresh (self);
+}
+
+/**
+ * iop_participant_list_find:
+ * @self: an #IopParticipantList
+ * @participant_id: whom to find
+ *
+ * Returns: the position of @participant_id, or %G_MAXUINT when not listed
+ */
+guint
+iop_participant_list_find (IopParticipantList *self,
+                           gint64              participant_id)
+{
+  g_return_val_if_fail (IOP_IS_PARTICIPANT_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == participant_id)
+      return i;
+  return G_MAXUINT;
+}

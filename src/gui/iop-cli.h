@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+void        iop_cli_add_options        (GApplication *app);
+gboolean    iop_cli_handle             (GApplication *app,
+                                        GVariantDict *options,
+                                        int          *exit_status);
+const char *iop_cli_get_database_path  (void);
+
+G_END_DECLS
