@@ -579,6 +579,67 @@ test_require_plan_to_enroll (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+static int
+count (IopStore *store, const char *sql)
+{
+  sqlite3_stmt *stmt = iop_store_prepare (store, sql, NULL);
+  int n;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static void
+test_sample (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_sample ("plans-sample");
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  int participants = count (store, "SELECT COUNT(*) FROM participants");
+
+  /* Every participant has a plan, most of them signed; a few have several versions. */
+  g_assert_cmpint (count (store, "SELECT COUNT(DISTINCT participant_id) FROM treatment_plans"), ==, participants);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM treatment_plans WHERE state = 'active'"), >=, participants - 2);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM treatment_plans WHERE state = 'draft'"), >=, 1);
+  g_assert_cmpint (count (store, "SELECT COUNT(DISTINCT participant_id) FROM treatment_plans WHERE version >= 2"), >=, 3);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM goals WHERE own_words <> '' AND statement <> ''"), >=, participants);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM interventions WHERE frequency LIKE '%times a week'"), >, 0);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM problems WHERE asam_dimension BETWEEN 1 AND 6"), >=, participants);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM goals WHERE carried_from_id IS NOT NULL"), >, 0);
+
+  /* Some reviews are due. */
+  due = iop_store_list_plans_due_for_review (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, >=, 2);
+  g_assert_cmpuint (due->len, <, (guint) participants / 2);
+
+  /* Progress and a history of measures, with one unacknowledged PHQ-9 safety flag. */
+  g_assert_cmpint (count (store, "SELECT COUNT(DISTINCT goal_id) FROM progress_entries"), >, participants);
+  g_assert_cmpint (count (store, "SELECT COUNT(DISTINCT participant_id) FROM measures WHERE instrument = 'PHQ-9'"),
+                   ==, participants);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM measures WHERE instrument = 'BAM'"), >, participants * 2);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM measures WHERE safety_flag = 1 AND safety_ack_at IS NULL"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM measures WHERE safety_flag = 1 AND safety_ack_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM measures WHERE complete = 0"), ==, 1);
+  /* Some improve: a first PHQ-9 at least 5 points above the last. */
+  g_assert_cmpint (count (store,
+                          "SELECT COUNT(*) FROM (SELECT participant_id,"
+                          " (SELECT total FROM measures f WHERE f.participant_id = m.participant_id AND f.instrument = 'PHQ-9'"
+                          "  ORDER BY date LIMIT 1) - (SELECT total FROM measures l WHERE l.participant_id = m.participant_id"
+                          "  AND l.instrument = 'PHQ-9' AND l.complete ORDER BY date DESC LIMIT 1) AS change"
+                          " FROM measures m GROUP BY participant_id) WHERE change >= 5"), >=, 10);
+  /* ...and some do not. */
+  g_assert_cmpint (count (store,
+                          "SELECT COUNT(*) FROM (SELECT participant_id,"
+                          " (SELECT total FROM measures f WHERE f.participant_id = m.participant_id AND f.instrument = 'PHQ-9'"
+                          "  ORDER BY date LIMIT 1) - (SELECT total FROM measures l WHERE l.participant_id = m.participant_id"
+                          "  AND l.instrument = 'PHQ-9' AND l.complete ORDER BY date DESC LIMIT 1) AS change"
+                          " FROM measures m GROUP BY participant_id) WHERE change <= 0"), >=, 5);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -594,6 +655,7 @@ main (int argc, char *argv[])
   ADD ("session-progress", test_session_progress);
   ADD ("require-plan-to-enroll", test_require_plan_to_enroll);
 #undef ADD
+  g_test_add_func ("/plans/sample", test_sample);
 
   return g_test_run ();
 }

@@ -65,6 +65,10 @@ struct _IopInstrumentRegistry
   GPtrArray       *instruments;
 };
 
+/* The process's instruments, loaded once from XML by src/interop and shared. */
+static IopInstrumentRegistry *default_registry;
+G_LOCK_DEFINE_STATIC (default_registry);
+
 G_DEFINE_QUARK (iop-instrument-error-quark, iop_instrument_error)
 G_DEFINE_BOXED_TYPE (IopInstrument, iop_instrument, iop_instrument_ref, iop_instrument_unref)
 G_DEFINE_BOXED_TYPE (IopInstrumentRegistry, iop_instrument_registry,
@@ -838,4 +842,42 @@ iop_instrument_registry_list (IopInstrumentRegistry *self)
   for (guint i = 0; i < self->instruments->len; i++)
     g_ptr_array_add (list, iop_instrument_ref (g_ptr_array_index (self->instruments, i)));
   return list;
+}
+
+/**
+ * iop_instrument_registry_set_default:
+ * @registry: (nullable): the instruments the program uses
+ *
+ * Set once at start-up by whoever loads the definitions (see
+ * iop_instrument_registry_ensure_default() in src/interop), so core code —
+ * the sample program — can score measures without knowing about XML.
+ */
+void
+iop_instrument_registry_set_default (IopInstrumentRegistry *registry)
+{
+  IopInstrumentRegistry *old;
+
+  G_LOCK (default_registry);
+  old = default_registry;
+  default_registry = registry != NULL ? iop_instrument_registry_ref (registry) : NULL;
+  G_UNLOCK (default_registry);
+  if (old != NULL)
+    iop_instrument_registry_unref (old);
+}
+
+/**
+ * iop_instrument_registry_get_default:
+ *
+ * Returns: (transfer none) (nullable): the instruments set with
+ *   iop_instrument_registry_set_default(), or %NULL before they are loaded
+ */
+IopInstrumentRegistry *
+iop_instrument_registry_get_default (void)
+{
+  IopInstrumentRegistry *registry;
+
+  G_LOCK (default_registry);
+  registry = default_registry;
+  G_UNLOCK (default_registry);
+  return registry;
 }

@@ -139,6 +139,8 @@ void           iop_instrument_registry_add      (IopInstrumentRegistry *self,
 IopInstrument *iop_instrument_registry_lookup   (IopInstrumentRegistry *self,
                                                  const char            *id);
 GPtrArray     *iop_instrument_registry_list     (IopInstrumentRegistry *self);
+void           iop_instrument_registry_set_default (IopInstrumentRegistry *registry);
+IopInstrumentRegistry *iop_instrument_registry_get_default (void);
 
 int            iop_subscores_get                (const char     *subscores,
                                                  const char     *id);

@@ -482,3 +482,36 @@ iop_instrument_registry_load_default (GPtrArray **out_refused,
 
   return iop_instrument_registry_load (dirs, xsd, out_refused, error);
 }
+
+/**
+ * iop_instrument_registry_ensure_default:
+ * @out_refused: (out) (optional) (transfer container) (element-type utf8):
+ *   messages for files refused by this call (empty when already loaded)
+ * @error: return location for a #GError
+ *
+ * Loads the instruments once per process with
+ * iop_instrument_registry_load_default() and makes them the default registry
+ * (iop_instrument_registry_get_default()). Call it at start-up from the
+ * application, the command line and tests.
+ *
+ * Returns: (transfer none): the default registry, or %NULL with @error set
+ */
+IopInstrumentRegistry *
+iop_instrument_registry_ensure_default (GPtrArray **out_refused,
+                                        GError    **error)
+{
+  g_autoptr(IopInstrumentRegistry) loaded = NULL;
+  IopInstrumentRegistry *registry = iop_instrument_registry_get_default ();
+
+  if (registry != NULL)
+    {
+      if (out_refused != NULL)
+        *out_refused = g_ptr_array_new_with_free_func (g_free);
+      return registry;
+    }
+  loaded = iop_instrument_registry_load_default (out_refused, error);
+  if (loaded == NULL)
+    return NULL;
+  iop_instrument_registry_set_default (loaded);
+  return iop_instrument_registry_get_default ();
+}

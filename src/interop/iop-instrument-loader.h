@@ -26,5 +26,7 @@ IopInstrumentRegistry *iop_instrument_registry_load     (const char * const *dir
                                                          GError      **error);
 IopInstrumentRegistry *iop_instrument_registry_load_default (GPtrArray **out_refused,
                                                          GError      **error);
+IopInstrumentRegistry *iop_instrument_registry_ensure_default (GPtrArray **out_refused,
+                                                         GError      **error);
 
 G_END_DECLS
