@@ -8,8 +8,11 @@
 
 #include "iop-cli.h"
 #include "iop-date.h"
+#include "iop-instrument-loader.h"
 #include "iop-sample.h"
+#include "iop-store-measures.h"
 #include "iop-store-people.h"
+#include "iop-store-plans.h"
 
 /*
  * The command line is part of the application: every job that makes sense in
@@ -30,6 +33,12 @@ static const GOptionEntry entries[] = {
     N_("List groups: ID, name, type, members (tab-separated)"), NULL },
   { "list-participants", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List participants: record number, first, last, preferred name, status (tab-separated)"), NULL },
+  { "list-measures", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("List a participant's measures: date, instrument, score, severity (BAM: sub-scores) (tab-separated)"),
+    N_("RECORD_NUMBER") },
+  { "list-plans", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("List a participant's treatment plan versions: plan id, version, state, effective date, review due (tab-separated)"),
+    N_("RECORD_NUMBER") },
   { NULL }
 };
 
@@ -61,7 +70,9 @@ run_sample_data (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(IopStore) store = open_store (&error);
 
-  if (store == NULL || !iop_sample_load (store, &error))
+  if (store == NULL
+      || iop_instrument_registry_ensure_default (NULL, &error) == NULL
+      || !iop_sample_load (store, &error))
     return fail (error->message);
   g_print (_("Loaded the sample program into %s\n"), iop_store_get_path (store));
   return 0;
@@ -117,6 +128,94 @@ run_list_participants (void)
   return 0;
 }
 
+static IopParticipant *
+find_participant (IopStore    *store,
+                  const char  *record_number,
+                  GError     **error)
+{
+  IopParticipant *p = iop_store_find_participant (store, record_number, error);
+
+  if (p == NULL && error != NULL && *error == NULL)
+    g_set_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_NOT_FOUND,
+                 _("No participant has the record number “%s”."), record_number);
+  return p;
+}
+
+/* DATE, INSTRUMENT, SCORE, SEVERITY. The BAM has no total: its SCORE is empty
+ * and SEVERITY holds its sub-scores ("use=3 risk=9 protective=14"). An
+ * incomplete administration has an empty SCORE and SEVERITY "incomplete". */
+static int
+run_list_measures (const char *record_number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopStore) store = open_store (&error);
+  g_autoptr(IopParticipant) p = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+
+  if (store == NULL || (p = find_participant (store, record_number, &error)) == NULL)
+    return fail (error->message);
+  measures = iop_store_list_measures (store, iop_participant_get_id (p), NULL, &error);
+  if (measures == NULL)
+    return fail (error->message);
+  if (!iop_store_audit (store, "export", IOP_KIND_MEASURE, 0, iop_participant_get_id (p), "list-measures", &error))
+    return fail (error->message);
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      IopMeasure *m = g_ptr_array_index (measures, i);
+      g_autofree char *instrument = field (iop_measure_get_instrument (m));
+      g_autofree char *score = NULL;
+      g_autofree char *severity = NULL;
+
+      if (!iop_measure_get_complete (m))
+        {
+          score = g_strdup ("");
+          severity = g_strdup ("incomplete");
+        }
+      else if (*iop_measure_get_subscores (m) && iop_measure_get_total (m) < 0)
+        {
+          score = g_strdup ("");
+          severity = field (iop_measure_get_subscores (m));
+        }
+      else
+        {
+          score = g_strdup_printf ("%d", iop_measure_get_total (m));
+          severity = field (iop_measure_get_severity (m));
+        }
+      g_print ("%s\t%s\t%s\t%s\n", iop_measure_get_date (m), instrument, score, severity);
+    }
+  return 0;
+}
+
+/* PLAN_ID, VERSION, STATE (draft, active, review-due, superseded), EFFECTIVE,
+ * REVIEW_DUE; a draft's dates are empty. Oldest version first. */
+static int
+run_list_plans (const char *record_number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopStore) store = open_store (&error);
+  g_autoptr(IopParticipant) p = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+
+  if (store == NULL || (p = find_participant (store, record_number, &error)) == NULL)
+    return fail (error->message);
+  plans = iop_store_list_plans (store, iop_participant_get_id (p), &error);
+  if (plans == NULL)
+    return fail (error->message);
+  if (!iop_store_audit (store, "export", IOP_KIND_PLAN, 0, iop_participant_get_id (p), "list-plans", &error))
+    return fail (error->message);
+
+  for (guint i = plans->len; i > 0; i--)
+    {
+      IopTreatmentPlan *t = g_ptr_array_index (plans, i - 1);
+
+      g_print ("%" G_GINT64_FORMAT "\t%d\t%s\t%s\t%s\n", iop_treatment_plan_get_id (t),
+               iop_treatment_plan_get_version (t), iop_treatment_plan_get_display_state (t),
+               iop_treatment_plan_get_effective_date (t), iop_treatment_plan_get_review_due (t));
+    }
+  return 0;
+}
+
 /**
  * iop_cli_add_options:
  * @app: the application
@@ -145,6 +244,8 @@ iop_cli_handle (GApplication *app,
                 GVariantDict *options,
                 int          *exit_status)
 {
+  const char *record_number = NULL;
+
   g_clear_pointer (&database_path, g_free);
   g_variant_dict_lookup (options, "database", "^ay", &database_path);
 
@@ -161,6 +262,10 @@ iop_cli_handle (GApplication *app,
     *exit_status = run_list_groups ();
   else if (g_variant_dict_contains (options, "list-participants"))
     *exit_status = run_list_participants ();
+  else if (g_variant_dict_lookup (options, "list-measures", "&s", &record_number))
+    *exit_status = run_list_measures (record_number);
+  else if (g_variant_dict_lookup (options, "list-plans", "&s", &record_number))
+    *exit_status = run_list_plans (record_number);
   else
     return FALSE;
 
