@@ -302,6 +302,7 @@ add_chart (IopMeasuresSection *self,
   g_autofree char *title = NULL;
   g_autofree char *trend = NULL;
   int first = -1, last = -1;
+  guint points = 0;
 
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "iop-chart-card");
@@ -321,8 +322,11 @@ add_chart (IopMeasuresSection *self,
           if (first < 0)
             first = iop_measure_get_total (m);
           last = iop_measure_get_total (m);
+          points++;
         }
-      if (first >= 0 && last != first)
+      if (points == 1)
+        trend = g_strdup (_("one entry so far"));
+      else if (first >= 0 && last != first)
         /* Translators: how a total changed over the chart, e.g. "down 9 points since the first entry" */
         trend = g_strdup_printf (last < first ? _("down %d points since the first entry") : _("up %d points since the first entry"),
                                  ABS (last - first));
@@ -424,6 +428,26 @@ flag_row (IopMeasure *m)
   return row;
 }
 
+/* The built-in instruments in the order counselors expect, then a program's own. */
+static int
+instrument_order (gconstpointer a,
+                  gconstpointer b)
+{
+  static const char *order[] = { "PHQ-9", "GAD-7", "BAM" };
+  const char *x = iop_instrument_get_id (*(IopInstrument * const *) a);
+  const char *y = iop_instrument_get_id (*(IopInstrument * const *) b);
+  guint ix = G_N_ELEMENTS (order), iy = G_N_ELEMENTS (order);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      if (g_strcmp0 (x, order[i]) == 0)
+        ix = i;
+      if (g_strcmp0 (y, order[i]) == 0)
+        iy = i;
+    }
+  return ix != iy ? (int) ix - (int) iy : g_strcmp0 (x, y);
+}
+
 static void
 reload (IopMeasuresSection *self)
 {
@@ -433,6 +457,8 @@ reload (IopMeasuresSection *self)
   g_autoptr(GPtrArray) instruments = r != NULL ? iop_instrument_registry_list (r) : NULL;
   gboolean flags = FALSE;
 
+  if (instruments != NULL)
+    g_ptr_array_sort (instruments, instrument_order);
   clear_box (GTK_WIDGET (self->flags_list));
   clear_box (GTK_WIDGET (self->charts_box));
   clear_box (GTK_WIDGET (self->entries_list));
