@@ -60,6 +60,7 @@ goal_card (IopGoalsView *self,
 {
   g_autoptr(GPtrArray) entries = iop_store_list_progress (self->store, iop_goal_get_id (goal), NULL);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *frame;
   GtkWidget *title = gtk_label_new (iop_goal_get_statement (goal));
   GtkWidget *words = NULL;
   GtkWidget *chart = iop_chart_new ();
@@ -70,8 +71,10 @@ goal_card (IopGoalsView *self,
   g_autofree char *accessible = NULL;
   guint series;
 
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "iop-goal-card");
+  gtk_widget_set_margin_top (card, 12);
+  gtk_widget_set_margin_bottom (card, 12);
+  gtk_widget_set_margin_start (card, 14);
+  gtk_widget_set_margin_end (card, 14);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
@@ -124,7 +127,12 @@ goal_card (IopGoalsView *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (footer), button);
   gtk_box_append (GTK_BOX (card), footer);
-  return card;
+
+  frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (frame, "card");
+  gtk_widget_add_css_class (frame, "iop-goal-card");
+  gtk_box_append (GTK_BOX (frame), card);
+  return frame;
 }
 
 static void

@@ -297,6 +297,7 @@ add_chart (IopMeasuresSection *self,
            GPtrArray          *measures)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *frame;
   GtkWidget *label;
   GtkWidget *chart = iop_chart_new ();
   g_autofree char *title = NULL;
@@ -304,8 +305,10 @@ add_chart (IopMeasuresSection *self,
   int first = -1, last = -1;
   guint points = 0;
 
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "iop-chart-card");
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 14);
+  gtk_widget_set_margin_end (box, 14);
 
   if (iop_instrument_get_has_total (def))
     {
@@ -367,7 +370,12 @@ add_chart (IopMeasuresSection *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_box_append (GTK_BOX (box), chart);
-  gtk_box_append (self->charts_box, box);
+
+  frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (frame, "card");
+  gtk_widget_add_css_class (frame, "iop-chart-card");
+  gtk_box_append (GTK_BOX (frame), box);
+  gtk_box_append (self->charts_box, frame);
 }
 
 static GtkWidget *
