@@ -263,6 +263,11 @@ revise_draft (IopStore  *store,
   g_autoptr(GPtrArray) objectives = NULL;
   g_autoptr(IopObjective) next = iop_objective_new ();
   IopObjective *first;
+  static const char *steps[] = {
+    N_("Write a relapse prevention plan and review it with a support person"),
+    N_("Lead one check-in in group about a coping skill that works"),
+    N_("Welcome a newer group member and share one thing that helped early on"),
+  };
 
   if (goals == NULL)
     return FALSE;
@@ -277,8 +282,7 @@ revise_draft (IopStore  *store,
         return FALSE;
     }
   iop_objective_set_goal_id (next, iop_goal_get_id (g_ptr_array_index (goals, 0)));
-  iop_objective_set_statement (next, version == 2 ? _("Write a relapse prevention plan and review it with a support person")
-                                                  : _("Lead one check-in in group about a coping skill that works"));
+  iop_objective_set_statement (next, _(steps[MIN ((guint) MAX (version - 2, 0), G_N_ELEMENTS (steps) - 1)]));
   return iop_store_add_objective (store, next, error);
 }
 

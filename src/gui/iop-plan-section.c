@@ -178,10 +178,11 @@ add_edit_buttons (GtkWidget  *row,
   buttons[n++] = action_button ("document-edit-symbolic", _("Edit"), "plan.edit", item_target (kind, id));
   buttons[n++] = action_button ("user-trash-symbolic", _("Remove"), "plan.remove", item_target (kind, id));
 
+  /* An expander row puts each new action before the previous ones. */
   for (guint i = 0; i < n; i++)
     {
       if (ADW_IS_EXPANDER_ROW (row))
-        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), buttons[i]);
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), buttons[n - 1 - i]);
       else
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons[i]);
     }
