@@ -294,7 +294,7 @@ is_sentence_start (GArray *text,
           pos--;
           continue;
         }
-      return strchr (".!?:;", (int) f->c) != NULL || f->original == 0x2026 || f->original == 0x2022;
+      return strchr (".!?", (int) f->c) != NULL || f->original == 0x2026 || f->original == 0x2022;
     }
   return TRUE;
 }

@@ -288,8 +288,9 @@ document_session (IopStore          *store,
 
       if (iop_attendance_status_is_attending (status))
         {
-          participation = CLAMP ((int) (pid % 3) + 1 + g_rand_int_range (rand, -1, 2) - (group == 2 && week > 4 ? 1 : 0),
-                                 0, IOP_PARTICIPATION_MAX);
+          /* CLAMP evaluates its argument more than once: draw first */
+          participation = (int) (pid % 3) + 1 + g_rand_int_range (rand, -1, 2) - (group == 2 && week > 4 ? 1 : 0);
+          participation = CLAMP (participation, 1, IOP_PARTICIPATION_MAX);
           g_ptr_array_add (attended, a);
         }
       if (!iop_store_set_attendance (store, id, pid, status, minutes, participation, error))
