@@ -137,6 +137,7 @@ test_record_progress (void)
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
   gint64 someone = participant_id (store, "IOP-1003");
   gint64 goal_id;
 
@@ -163,12 +164,28 @@ test_record_progress (void)
   }
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (iop_form_dialog_get_widget (dialog, "rating")), 8);
   gtk_editable_set_text (GTK_EDITABLE (iop_form_dialog_get_widget (dialog, "note")), "Shared a coping plan in group.");
+  /* From the note of the latest session attended: linked, and dated on its day. */
+  sessions = iop_store_list_progress_sessions (store, someone, NULL);
+  g_assert_cmpuint (sessions->len, >, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (iop_form_dialog_get_widget (dialog, "session")), 1);
   g_assert_true (iop_form_dialog_confirm (dialog));
   spin ();
 
   after = iop_store_list_progress (store, goal_id, NULL);
   g_assert_cmpuint (after->len, ==, before->len + 1);
-  g_assert_cmpint (iop_progress_entry_get_rating (g_ptr_array_index (after, after->len - 1)), ==, 8);
+  {
+    g_autoptr(GPtrArray) linked = iop_store_list_session_progress (store,
+                                                                   ((IopSessionRef *) g_ptr_array_index (sessions, 0))->session_id,
+                                                                   someone, NULL);
+    IopProgressEntry *added = NULL;
+
+    for (guint i = 0; i < linked->len; i++)
+      if (iop_progress_entry_get_rating (g_ptr_array_index (linked, i)) == 8
+          && g_strcmp0 (iop_progress_entry_get_note (g_ptr_array_index (linked, i)), "Shared a coping plan in group.") == 0)
+        added = g_ptr_array_index (linked, i);
+    g_assert_nonnull (added);
+    g_assert_cmpstr (iop_progress_entry_get_date (added), ==, ((IopSessionRef *) g_ptr_array_index (sessions, 0))->date);
+  }
   /* The view redrew with the new point. */
   charts = find_all (GTK_WIDGET (iop_goals_view_get_goals_box (view)), IOP_TYPE_CHART);
   g_assert_cmpuint (iop_chart_get_n_points (g_ptr_array_index (charts, 0), 0), ==, after->len);
