@@ -294,6 +294,11 @@ test_measures_section (void)
   g_assert_cmpuint (sections->len, ==, 1);
   section = g_ptr_array_index (sections, 0);
 
+  /* The program's broken instrument file is named, with the reason, where measures are entered. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (iop_measures_section_get_refused_label (section))));
+  g_assert_nonnull (strstr (gtk_label_get_text (iop_measures_section_get_refused_label (section)), "broken.xml"));
+  g_assert_nonnull (strstr (gtk_label_get_text (iop_measures_section_get_refused_label (section)), "schema"));
+
   /* A trend chart per instrument given. */
   {
     g_autoptr(GPtrArray) charts = find_all (GTK_WIDGET (iop_measures_section_get_charts_box (section)), IOP_TYPE_CHART);
@@ -345,6 +350,17 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  /* A program's own instrument folder holding a file that breaks the schema. */
+  {
+    g_autofree char *data = g_build_filename (iop_test_tmpdir (), "data", NULL);
+    g_autofree char *dir = g_build_filename (data, "org.example.iop", "instruments", NULL);
+    g_autofree char *file = g_build_filename (dir, "broken.xml", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (file, "<instrument id=\"X\" format=\"1\"><name>X</name></instrument>", -1, NULL));
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+  }
   gtk_init ();
   adw_init ();
   g_resources_register (iop_gui_get_resource ());

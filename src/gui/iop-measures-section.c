@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-application.h"
 #include "iop-chart.h"
 #include "iop-date.h"
 #include "iop-form-dialog.h"
@@ -25,6 +26,8 @@ struct _IopMeasuresSection
 
   /* template widgets */
   GtkMenuButton  *add_button;
+  GtkLabel       *due_label;
+  GtkLabel       *refused_label;
   GtkListBox     *flags_list;
   GtkLabel       *empty_label;
   GtkBox         *charts_box;
@@ -291,6 +294,58 @@ iop_measures_section_open_entry (IopMeasuresSection *self,
 
 /* Showing */
 
+/* How often each instrument is given: the desk's settings (every 2 weeks for the
+ * PHQ-9 and GAD-7, weekly for the BAM unless changed). */
+static int
+interval_days (IopMeasuresSection *self,
+               const char         *key,
+               int                 fallback)
+{
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = IOP_IS_APPLICATION (app) ? iop_application_get_settings (IOP_APPLICATION (app)) : NULL;
+  int days = settings != NULL ? g_settings_get_int (settings, key) : fallback;
+
+  return days > 0 ? days : fallback;
+}
+
+static void
+update_due (IopMeasuresSection *self)
+{
+  IopMeasureInterval intervals[] = {
+    { "PHQ-9", interval_days (self, "phq9-interval-days", 14) },
+    { "GAD-7", interval_days (self, "gad7-interval-days", 14) },
+    { "BAM", interval_days (self, "bam-interval-days", 7) },
+  };
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->store != NULL && self->participant_id > 0)
+    due = iop_store_list_measures_due (self->store, self->participant_id, NULL, intervals, G_N_ELEMENTS (intervals),
+                                       NULL);
+  for (guint i = 0; due != NULL && i < due->len; i++)
+    {
+      IopMeasureDue *d = g_ptr_array_index (due, i);
+      g_autofree char *item = NULL;
+
+      if (d->last_date != NULL)
+        {
+          g_autofree char *last = iop_date_format (d->last_date);
+          /* Translators: an instrument due, e.g. "PHQ-9 (last given 11/13/26)" */
+          item = g_strdup_printf (_("%s (last given %s)"), d->instrument, last);
+        }
+      else
+        /* Translators: an instrument due that was never given, e.g. "GAD-7 (never given)" */
+        item = g_strdup_printf (_("%s (never given)"), d->instrument);
+      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", item);
+    }
+  if (text->len > 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("Due now: %s"), text->str);
+      gtk_label_set_text (self->due_label, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), text->len > 0);
+}
+
 static void
 add_chart (IopMeasuresSection *self,
            IopInstrument      *def,
@@ -479,6 +534,19 @@ reload (IopMeasuresSection *self)
     }
   gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (menu));
 
+  /* An instrument file a program added that could not be used says why, here. */
+  {
+    g_auto(GStrv) refused = iop_instrument_registry_dup_default_refused ();
+    g_autofree char *joined = g_strjoinv ("\n", refused);
+    g_autofree char *text = g_strdup_printf (ngettext ("This instrument definition was not loaded:\n%s",
+                                                      "These instrument definitions were not loaded:\n%s",
+                                                      g_strv_length (refused)), joined);
+
+    gtk_label_set_text (self->refused_label, text);
+    gtk_widget_set_visible (GTK_WIDGET (self->refused_label), refused[0] != NULL);
+  }
+
+  update_due (self);
   if (self->store != NULL && self->participant_id > 0)
     measures = iop_store_list_measures (self->store, self->participant_id, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), measures == NULL || measures->len == 0);
@@ -649,6 +717,8 @@ iop_measures_section_class_init (IopMeasuresSectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/iop/iop-measures-section.ui");
   gtk_widget_class_bind_template_child (widget_class, IopMeasuresSection, add_button);
+  gtk_widget_class_bind_template_child (widget_class, IopMeasuresSection, due_label);
+  gtk_widget_class_bind_template_child (widget_class, IopMeasuresSection, refused_label);
   gtk_widget_class_bind_template_child (widget_class, IopMeasuresSection, flags_list);
   gtk_widget_class_bind_template_child (widget_class, IopMeasuresSection, empty_label);
   gtk_widget_class_bind_template_child (widget_class, IopMeasuresSection, charts_box);
@@ -720,4 +790,18 @@ iop_measures_section_get_charts_box (IopMeasuresSection *self)
 {
   g_return_val_if_fail (IOP_IS_MEASURES_SECTION (self), NULL);
   return self->charts_box;
+}
+
+GtkLabel *
+iop_measures_section_get_refused_label (IopMeasuresSection *self)
+{
+  g_return_val_if_fail (IOP_IS_MEASURES_SECTION (self), NULL);
+  return self->refused_label;
+}
+
+GtkLabel *
+iop_measures_section_get_due_label (IopMeasuresSection *self)
+{
+  g_return_val_if_fail (IOP_IS_MEASURES_SECTION (self), NULL);
+  return self->due_label;
 }
