@@ -215,6 +215,16 @@ search_changed_cb (IopGoalsView *self)
 }
 
 static void
+search_activate_cb (IopGoalsView *self)
+{
+  /* Enter shows the first match: the one the person most likely meant. */
+  g_autoptr(IopParticipant) participant = g_list_model_get_item (G_LIST_MODEL (self->participants), 0);
+
+  if (participant != NULL)
+    iop_goals_view_show_participant (self, iop_participant_get_id (participant));
+}
+
+static void
 participant_activate_cb (IopGoalsView *self,
                          guint         position)
 {
@@ -465,6 +475,7 @@ iop_goals_view_class_init (IopGoalsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopGoalsView, plan_label);
   gtk_widget_class_bind_template_child (widget_class, IopGoalsView, goals_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, participant_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, due_activate_cb);
 
