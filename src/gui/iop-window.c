@@ -7,6 +7,7 @@
 
 #include "iop-groups-view.h"
 #include "iop-participants-view.h"
+#include "iop-sessions-view.h"
 #include "iop-welcome.h"
 #include "iop-window.h"
 
@@ -30,6 +31,7 @@ typedef struct
 static const IopViewInfo views[] = {
   { "groups", N_("Groups"), "system-users-symbolic", iop_groups_view_get_type },
   { "participants", N_("Participants"), "avatar-default-symbolic", iop_participants_view_get_type },
+  { "sessions", N_("Sessions"), "x-office-calendar-symbolic", iop_sessions_view_get_type },
 };
 
 struct _IopWindow
