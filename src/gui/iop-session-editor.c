@@ -591,6 +591,7 @@ build_attendance (IopSessionEditor *self)
       m->status = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL));
       gtk_drop_down_set_selected (m->status, status_index (status));
       gtk_widget_set_valign (GTK_WIDGET (m->status), GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (GTK_WIDGET (m->status), 130, -1);
       gtk_widget_set_tooltip_text (GTK_WIDGET (m->status), _("Attendance"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (m->status), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Attendance"), -1);
@@ -611,6 +612,7 @@ build_attendance (IopSessionEditor *self)
       m->participation = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (levels)), NULL));
       gtk_drop_down_set_selected (m->participation, (guint) (iop_attendance_get_participation (m->attendance) + 1));
       gtk_widget_set_valign (GTK_WIDGET (m->participation), GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (GTK_WIDGET (m->participation), 290, -1);
       gtk_widget_set_sensitive (GTK_WIDGET (m->participation), editable && iop_attendance_is_attending (m->attendance));
       gtk_widget_set_tooltip_text (GTK_WIDGET (m->participation), _("Participation"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (m->participation), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -928,7 +930,9 @@ do_sign (IopSessionEditor *self,
   iop_widget_add_toast (GTK_WIDGET (self), _("Session signed; its notes are now locked"));
 }
 
+/* One signature being asked about; each question dialog holds a reference. */
 typedef struct {
+  gatomicrefcount   ref_count;
   IopSessionEditor *self;
   IopSigningCheck  *check;
   IopSignFlags      flags;
@@ -936,9 +940,18 @@ typedef struct {
 
 static void sign_step (SignRequest *request);
 
-static void
-sign_request_free (SignRequest *request)
+static SignRequest *
+sign_request_ref (SignRequest *request)
 {
+  g_atomic_ref_count_inc (&request->ref_count);
+  return request;
+}
+
+static void
+sign_request_unref (SignRequest *request)
+{
+  if (!g_atomic_ref_count_dec (&request->ref_count))
+    return;
   g_object_unref (request->self);
   iop_signing_check_free (request->check);
   g_free (request);
@@ -949,6 +962,11 @@ sign_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   SignRequest      *request)
 {
+  /* a dialog answers once, even if closing it repeats its close response */
+  if (g_object_get_data (G_OBJECT (dialog), "answered") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
+
   if (g_strcmp0 (response, "keep-names") == 0)
     request->flags |= IOP_SIGN_ACCEPT_NAMES;
   else if (g_strcmp0 (response, "keep-similar") == 0)
@@ -967,7 +985,6 @@ sign_response_cb (AdwMessageDialog *dialog,
           adw_expander_row_set_expanded (m->note_row, TRUE);
           gtk_widget_grab_focus (GTK_WIDGET (m->note_row));
         }
-      sign_request_free (request);
       return;
     }
   sign_step (request);
@@ -1012,7 +1029,8 @@ sign_step (SignRequest *request)
                                                   ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "review");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "review");
-      g_signal_connect (dialog, "response", G_CALLBACK (sign_response_cb), request);
+      g_signal_connect_data (dialog, "response", G_CALLBACK (sign_response_cb), sign_request_ref (request),
+                             (GClosureNotify) (void (*) (void)) sign_request_unref, 0);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
@@ -1036,12 +1054,12 @@ sign_step (SignRequest *request)
                                                   ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "review");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "review");
-      g_signal_connect (dialog, "response", G_CALLBACK (sign_response_cb), request);
+      g_signal_connect_data (dialog, "response", G_CALLBACK (sign_response_cb), sign_request_ref (request),
+                             (GClosureNotify) (void (*) (void)) sign_request_unref, 0);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
   do_sign (self, request->flags);
-  sign_request_free (request);
 }
 
 static void
@@ -1062,9 +1080,11 @@ sign_action (GtkWidget  *widget,
       return;
     }
   request = g_new0 (SignRequest, 1);
+  g_atomic_ref_count_init (&request->ref_count);
   request->self = g_object_ref (self);
   request->check = check;
   sign_step (request);
+  sign_request_unref (request);
 }
 
 static void
@@ -1421,8 +1441,6 @@ iop_session_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->interventions);
   g_clear_object (&self->process);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), IOP_TYPE_SESSION_EDITOR);
 
   G_OBJECT_CLASS (iop_session_editor_parent_class)->dispose (object);
 }
