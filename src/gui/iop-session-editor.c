@@ -612,7 +612,7 @@ build_attendance (IopSessionEditor *self)
       m->participation = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (levels)), NULL));
       gtk_drop_down_set_selected (m->participation, (guint) (iop_attendance_get_participation (m->attendance) + 1));
       gtk_widget_set_valign (GTK_WIDGET (m->participation), GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (GTK_WIDGET (m->participation), 290, -1);
+      gtk_widget_set_size_request (GTK_WIDGET (m->participation), 320, -1);
       gtk_widget_set_sensitive (GTK_WIDGET (m->participation), editable && iop_attendance_is_attending (m->attendance));
       gtk_widget_set_tooltip_text (GTK_WIDGET (m->participation), _("Participation"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (m->participation), GTK_ACCESSIBLE_PROPERTY_LABEL,
