@@ -667,7 +667,7 @@ test_gaps (void)
     g_assert_cmpint (iop_cultural_gap_get_kind (first), ==, IOP_CULTURAL_GAP_INTERPRETER);
     g_assert_cmpstr (iop_cultural_gap_get_record_number (first), ==, "I");
     g_assert_cmpstr (iop_cultural_gap_kind_id (IOP_CULTURAL_GAP_INTERPRETER), ==, "interpreter");
-    g_assert_nonnull (strstr (detail, "not arranged"));
+    g_assert_nonnull (strstr (detail, "last updated"));
   }
   g_clear_object (&gaps);
 

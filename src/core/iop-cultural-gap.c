@@ -144,11 +144,11 @@ iop_cultural_gap_kind_label (IopCulturalGapKind kind)
   switch (kind)
     {
     case IOP_CULTURAL_GAP_INTERPRETER:
-      return _("Interpreter needed, not arranged");
+      return _("Interpreter not arranged");
     case IOP_CULTURAL_GAP_NOT_STARTED:
       return _("Profile not started");
     case IOP_CULTURAL_GAP_REVIEW_DUE:
-      return _("Profile review due");
+      return _("Review overdue");
     default:
       return "";
     }
@@ -171,9 +171,9 @@ iop_cultural_gap_dup_detail (IopCulturalGap *self)
   switch (self->kind)
     {
     case IOP_CULTURAL_GAP_INTERPRETER:
-      return g_strdup_printf (_("Interpreter needed, not arranged (profile updated %s)"), since);
+      return g_strdup_printf (_("Profile last updated %s"), since);
     case IOP_CULTURAL_GAP_NOT_STARTED:
-      return g_strdup_printf (_("No cultural profile yet (admitted %s)"), since);
+      return g_strdup_printf (_("Admitted %s, no cultural profile yet"), since);
     case IOP_CULTURAL_GAP_REVIEW_DUE:
       return g_strdup_printf (_("Profile last reviewed %s"), since);
     default:

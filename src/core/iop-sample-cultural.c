@@ -494,9 +494,10 @@ load_profiles (IopStore          *store,
 
       if (p == NULL)
         return FALSE;
+      /* Each profile is recorded by the participant's own counselor. */
+      iop_store_set_actor (store, iop_participant_get_primary_counselor_id (p));
       reviewed = iop_date_add_days (iop_participant_get_admission_date (p), s->reviewed_after_admission);
 
-      iop_store_set_actor (store, ctx->counselor_ids[s->participant % 2]);
       iop_cultural_profile_set_interpreter_needed (c, s->interpreter_needed);
       iop_cultural_profile_set_interpreter_arranged (c, s->interpreter_arranged);
       iop_cultural_profile_set_interpreter_details (c, s->interpreter_details);
