@@ -9,6 +9,7 @@
 #include "iop-cli.h"
 #include "iop-date.h"
 #include "iop-sample.h"
+#include "iop-store-cultural.h"
 #include "iop-store-people.h"
 
 /*
@@ -30,6 +31,10 @@ static const GOptionEntry entries[] = {
     N_("List groups: ID, name, type, members (tab-separated)"), NULL },
   { "list-participants", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List participants: record number, first, last, preferred name, status (tab-separated)"), NULL },
+  { "cultural-gaps", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List open gaps in cultural profiles: record number, gap (interpreter, not-started, review-due), date (tab-separated)"), NULL },
+  { "cultural-summary", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("Print a group's cultural composition as counts, never names: item, count (tab-separated)"), N_("GROUP-ID") },
   { NULL }
 };
 
@@ -117,6 +122,62 @@ run_list_participants (void)
   return 0;
 }
 
+static int
+run_cultural_gaps (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopStore) store = open_store (&error);
+  g_autoptr(GListModel) gaps = NULL;
+
+  if (store == NULL)
+    return fail (error->message);
+  gaps = iop_store_list_cultural_gaps (store, NULL, iop_store_get_cultural_review_days (store), &error);
+  if (gaps == NULL)
+    return fail (error->message);
+
+  for (guint i = 0; i < g_list_model_get_n_items (gaps); i++)
+    {
+      g_autoptr(IopCulturalGap) gap = g_list_model_get_item (gaps, i);
+      g_autofree char *record = field (iop_cultural_gap_get_record_number (gap));
+
+      g_print ("%s\t%s\t%s\n", record, iop_cultural_gap_kind_id (iop_cultural_gap_get_kind (gap)),
+               iop_cultural_gap_get_since (gap));
+    }
+  return 0;
+}
+
+/* Counts only: this output can leave the program, so it never names anyone. */
+static int
+run_cultural_summary (gint64 group_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopStore) store = open_store (&error);
+  g_autoptr(IopCulturalComposition) comp = NULL;
+
+  if (store == NULL)
+    return fail (error->message);
+  comp = iop_store_get_cultural_composition (store, group_id, NULL, &error);
+  if (comp == NULL)
+    return fail (error->message);
+
+  g_print ("members\t%u\n", comp->n_members);
+  g_print ("profiles\t%u\n", comp->n_profiles);
+  for (guint i = 0; i < comp->languages->len; i++)
+    {
+      const IopCulturalCount *count = g_ptr_array_index (comp->languages, i);
+      g_autofree char *language = field (*count->label ? count->label : "not recorded");
+
+      g_print ("language\t%s\t%u\n", language, count->count);
+    }
+  g_print ("interpreter-needed\t%u\n", comp->interpreter_needed);
+  g_print ("interpreter-arranged\t%u\n", comp->interpreter_arranged);
+  g_print ("observances\t%u\n", comp->n_observances);
+  g_print ("dietary-needs\t%u\n", comp->n_dietary);
+  g_print ("accessibility\t%u\n", comp->n_accessibility);
+  g_print ("schedule-conflicts\t%u\n", comp->schedule_conflicts);
+  return 0;
+}
+
 /**
  * iop_cli_add_options:
  * @app: the application
@@ -145,6 +206,8 @@ iop_cli_handle (GApplication *app,
                 GVariantDict *options,
                 int          *exit_status)
 {
+  gint64 group_id = 0;
+
   g_clear_pointer (&database_path, g_free);
   g_variant_dict_lookup (options, "database", "^ay", &database_path);
 
@@ -161,6 +224,10 @@ iop_cli_handle (GApplication *app,
     *exit_status = run_list_groups ();
   else if (g_variant_dict_contains (options, "list-participants"))
     *exit_status = run_list_participants ();
+  else if (g_variant_dict_contains (options, "cultural-gaps"))
+    *exit_status = run_cultural_gaps ();
+  else if (g_variant_dict_lookup (options, "cultural-summary", "x", &group_id))
+    *exit_status = run_cultural_summary (group_id);
   else
     return FALSE;
 
