@@ -8,9 +8,11 @@
 #include "iop-cultural-group-section.h"
 #include "iop-cultural-note-editor.h"
 #include "iop-cultural-note-row.h"
+#include "iop-cultural-panel.h"
 #include "iop-cultural-profile-editor.h"
 #include "iop-cultural-profile-section.h"
 #include "iop-cultural-view.h"
+#include "iop-date.h"
 #include "iop-groups-view.h"
 #include "iop-participants-view.h"
 #include "iop-store-cultural.h"
@@ -308,12 +310,9 @@ test_participant_note_sign_and_addendum (void)
     iop_assert_unchanged (store, checksum);
   }
   {
-    g_autofree char *today = g_strdup (g_getenv ("CIRCLE_TODAY"));
-    GDateTime *now = g_date_time_new_now_local ();
-    g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+    g_autofree char *today = iop_date_today ();
 
-    g_date_time_unref (now);
-    gtk_editable_set_text (GTK_EDITABLE (iop_cultural_note_editor_get_date_row (editor)), today != NULL ? today : iso);
+    gtk_editable_set_text (GTK_EDITABLE (iop_cultural_note_editor_get_date_row (editor)), today);
   }
   adw_combo_row_set_selected (iop_cultural_note_editor_get_kind_row (editor), 1);   /* adaptation */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (iop_cultural_note_editor_get_outcome_view (editor)),
@@ -400,6 +399,70 @@ test_group_page_composition (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Friday is the day the Mindfulness group meets at 13:00; Andre prays 12:30–14:00 on Fridays. */
+static char *
+next_friday (void)
+{
+  g_autofree char *today = iop_date_today ();
+  int weekday = iop_date_weekday (today);
+
+  return iop_date_add_days (today, (4 - weekday + 7) % 7);
+}
+
+static void
+test_session_panel (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_sample ("gui-cultural-panel");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = iop_cultural_panel_new (store);
+  g_autofree char *friday = next_friday ();
+  g_autofree char *shown = NULL;
+  gint64 ids[3];
+
+  ids[0] = participant_id (store, "IOP-1038");   /* Andre: Friday prayer, halal */
+  ids[1] = participant_id (store, "IOP-1004");   /* Thanh: interpreter arranged */
+  ids[2] = participant_id (store, "IOP-1040");   /* Victor: no profile yet */
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+
+  shown = iop_cultural_panel_dup_text (IOP_CULTURAL_PANEL (panel));
+  g_assert_true (g_str_has_prefix (shown, "Mark who attends"));
+  g_clear_pointer (&shown, g_free);
+
+  iop_cultural_panel_set_participants (IOP_CULTURAL_PANEL (panel), ids, G_N_ELEMENTS (ids));
+  iop_cultural_panel_set_session_time (IOP_CULTURAL_PANEL (panel), friday, "13:00", 90);
+  g_assert_cmpuint (iop_cultural_panel_get_n_members (IOP_CULTURAL_PANEL (panel)), ==, 3);
+  shown = iop_cultural_panel_dup_text (IOP_CULTURAL_PANEL (panel));
+  g_assert_true (g_str_has_prefix (shown, "3 attending · 1 has an observance during this session"));
+  g_assert_nonnull (strstr (shown, "Andre Dubois (he/him)"));
+  g_assert_nonnull (strstr (shown, "Observance during this session: Friday congregational prayer"));
+  g_assert_nonnull (strstr (shown, "Dietary needs: Halal."));
+  g_assert_nonnull (strstr (shown, "Interpreter: needed, arranged"));
+  g_assert_nonnull (strstr (shown, "Communication: Understands conversational English"));
+  g_assert_nonnull (strstr (shown, "Victor Ivanov (he/him)\nProfile: No cultural profile yet"));
+  g_clear_pointer (&shown, g_free);
+
+  /* A morning session on the same day: the prayer is after it */
+  iop_cultural_panel_set_session_time (IOP_CULTURAL_PANEL (panel), friday, "09:00", 180);
+  shown = iop_cultural_panel_dup_text (IOP_CULTURAL_PANEL (panel));
+  g_assert_true (g_str_has_prefix (shown, "3 attending\n"));
+  g_clear_pointer (&shown, g_free);
+
+  /* It follows the record: a profile started elsewhere shows up */
+  {
+    g_autoptr(IopCulturalProfile) c = iop_cultural_profile_new (ids[2]);
+    g_autoptr(GError) error = NULL;
+
+    iop_cultural_profile_set_communication (c, "Prefers Russian for hard topics.");
+    g_assert_true (iop_store_save_cultural_profile (store, c, NULL, &error));
+    g_assert_no_error (error);
+  }
+  shown = iop_cultural_panel_dup_text (IOP_CULTURAL_PANEL (panel));
+  g_assert_nonnull (strstr (shown, "Communication: Prefers Russian for hard topics."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/gui/cultural/record-profile", test_record_profile_through_editor);
   g_test_add_func ("/gui/cultural/notes", test_participant_note_sign_and_addendum);
   g_test_add_func ("/gui/cultural/group-page", test_group_page_composition);
+  g_test_add_func ("/gui/cultural/session-panel", test_session_panel);
 
   return g_test_run ();
 }
