@@ -179,6 +179,27 @@ test_view_shows_gaps_and_notes (void)
   settle ();
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, all_notes);
 
+  /* View's New Note asks whom the note is about, and refuses to guess */
+  {
+    g_autofree char *before = iop_test_checksum (store);
+    IopCulturalNoteEditor *editor;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.new", NULL));
+    editor = IOP_CULTURAL_NOTE_EDITOR (find_toplevel (IOP_TYPE_CULTURAL_NOTE_EDITOR));
+    g_assert_nonnull (editor);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (iop_cultural_note_editor_get_text_view (editor)),
+                              "Used a story from the members' own communities.", -1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+    g_assert_cmpstr (gtk_label_get_text (iop_cultural_note_editor_get_error_label (editor)), ==,
+                     "Choose whom the note is about.");
+    iop_assert_unchanged (store, before);
+
+    adw_combo_row_set_selected (iop_cultural_note_editor_get_subject_row (editor), 1);   /* the first group */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+    settle ();
+    g_assert_cmpuint (g_list_model_get_n_items (notes), ==, all_notes + 1);
+  }
+
   /* The gap's action opens the participant's page and the profile */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "cultural.open-gap", "x",
                                              participant_id (store, "IOP-1040")));

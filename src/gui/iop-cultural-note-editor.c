@@ -75,12 +75,17 @@ fill_subjects (IopCulturalNoteEditor *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GListModel) groups = iop_store_list_groups (self->store, FALSE, NULL);
   g_autoptr(GPtrArray) people = iop_store_list_participants (self->store, NULL);
+  gint64 none = 0;
 
+  /* No preselected subject: a note must never land on someone by default. */
+  gtk_string_list_append (names, _("Choose…"));
+  g_array_append_val (self->subject_groups, none);
+  g_array_append_val (self->subject_participants, none);
   for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
     {
       g_autoptr(IopGroup) g = g_list_model_get_item (groups, i);
       g_autofree char *label = g_strdup_printf (_("Group: %s"), iop_group_get_name (g));
-      gint64 id = iop_group_get_id (g), none = 0;
+      gint64 id = iop_group_get_id (g);
 
       gtk_string_list_append (names, label);
       g_array_append_val (self->subject_groups, id);
@@ -91,7 +96,7 @@ fill_subjects (IopCulturalNoteEditor *self)
       IopParticipant *p = g_ptr_array_index (people, i);
       g_autofree char *name = NULL;
       g_autofree char *label = NULL;
-      gint64 id = iop_participant_get_id (p), none = 0;
+      gint64 id = iop_participant_get_id (p);
 
       if (g_strcmp0 (iop_participant_get_status (p), "discharged") == 0)
         continue;
@@ -172,7 +177,9 @@ save_action (GtkWidget  *widget,
     {
       guint subject = adw_combo_row_get_selected (self->subject_row);
 
-      if (subject == GTK_INVALID_LIST_POSITION || subject >= self->subject_groups->len)
+      if (subject == GTK_INVALID_LIST_POSITION || subject >= self->subject_groups->len
+          || (g_array_index (self->subject_groups, gint64, subject) == 0
+              && g_array_index (self->subject_participants, gint64, subject) == 0))
         {
           show_error (self, _("Choose whom the note is about."));
           return;

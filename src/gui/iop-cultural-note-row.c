@@ -271,8 +271,7 @@ update (IopCulturalNoteRow *self)
           gtk_label_set_xalign (GTK_LABEL (label), 0);
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
           gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-          gtk_widget_add_css_class (label, "iop-note-addendum");
+                  gtk_widget_add_css_class (label, "iop-note-addendum");
           gtk_box_append (self->addenda_box, label);
         }
     }

@@ -75,7 +75,6 @@ add_text_field (IopCulturalProfileEditor *self,
 
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
   gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
-  gtk_widget_add_css_class (title_label, "heading");
   gtk_box_append (GTK_BOX (box), title_label);
   if (hint != NULL && *hint)
     {
@@ -99,7 +98,8 @@ add_text_field (IopCulturalProfileEditor *self,
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_widget_set_margin_top (frame, 4);
   gtk_box_append (GTK_BOX (box), frame);
-  gtk_widget_set_margin_bottom (box, 12);
+  /* Free text follows rows in the same group: keep it clear of the list above. */
+  gtk_widget_set_margin_top (box, 12);
 
   adw_preferences_group_add (group, box);
   g_hash_table_insert (self->fields, g_strdup (name), view);
