@@ -17,6 +17,7 @@
 #include "iop-participants-view.h"
 #include "iop-store-cultural.h"
 #include "iop-store-people.h"
+#include "iop-store-sessions.h"
 #include "iop-test-util.h"
 #include "iop-window.h"
 
@@ -484,6 +485,64 @@ test_session_panel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The panel follows a documented session of the sample's Friday afternoon group. */
+static void
+test_session_panel_follows_session (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_sample ("gui-cultural-panel-session");
+  g_autoptr(GListModel) groups = iop_store_list_groups (store, FALSE, NULL);
+  g_autoptr(GListModel) sessions = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = iop_cultural_panel_new (store);
+  gint64 andre = participant_id (store, "IOP-1038");
+  IopSessionQuery query = { 0 };
+  gint64 session_id = 0;
+  guint n_attending = 0;
+  g_autofree char *shown = NULL;
+  g_autofree char *expected = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(IopGroup) g = g_list_model_get_item (groups, i);
+
+      if (g_strcmp0 (iop_group_get_name (g), "Mindfulness and Stress Management") == 0)
+        query.group_id = iop_group_get_id (g);
+    }
+  sessions = iop_store_list_sessions (store, &query, NULL);
+  g_assert_nonnull (sessions);
+  for (guint i = 0; i < g_list_model_get_n_items (sessions) && session_id == 0; i++)
+    {
+      g_autoptr(IopSession) s = g_list_model_get_item (sessions, i);
+      g_autoptr(GPtrArray) attendance = iop_store_list_attendance (store, iop_session_get_id (s), NULL);
+      gboolean andre_attends = FALSE;
+
+      n_attending = 0;
+      for (guint k = 0; k < attendance->len; k++)
+        {
+          IopAttendance *a = g_ptr_array_index (attendance, k);
+
+          if (!iop_attendance_is_attending (a))
+            continue;
+          n_attending++;
+          andre_attends |= iop_attendance_get_participant_id (a) == andre;
+        }
+      if (andre_attends)
+        session_id = iop_session_get_id (s);
+    }
+  g_assert_cmpint (session_id, >, 0);
+
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  iop_cultural_panel_set_session (IOP_CULTURAL_PANEL (panel), session_id);
+  g_assert_cmpuint (iop_cultural_panel_get_n_members (IOP_CULTURAL_PANEL (panel)), ==, n_attending);
+  shown = iop_cultural_panel_dup_text (IOP_CULTURAL_PANEL (panel));
+  expected = g_strdup_printf ("%u attending · 1 has an observance during this session", n_attending);
+  g_assert_true (g_str_has_prefix (shown, expected));
+  g_assert_nonnull (strstr (shown, "Observance during this session: Friday congregational prayer"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/gui/cultural/notes", test_participant_note_sign_and_addendum);
   g_test_add_func ("/gui/cultural/group-page", test_group_page_composition);
   g_test_add_func ("/gui/cultural/session-panel", test_session_panel);
+  g_test_add_func ("/gui/cultural/session-panel-follows-session", test_session_panel_follows_session);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "iop-date.h"
 #include "iop-store-cultural.h"
 #include "iop-store-people.h"
+#include "iop-store-sessions.h"
 
 struct _IopCulturalPanel
 {
@@ -24,6 +25,8 @@ struct _IopCulturalPanel
   char       *date;
   char       *start_time;
   int         duration_minutes;
+  gint64      session_id;
+  gboolean    expected;      /* nobody marked yet: the list is who is expected */
 };
 
 G_DEFINE_FINAL_TYPE (IopCulturalPanel, iop_cultural_panel, ADW_TYPE_BIN)
@@ -133,6 +136,13 @@ rebuild (IopCulturalPanel *self)
 
   if (n == 0)
     summary = g_strdup (_("Mark who attends to see their preferences here."));
+  else if (self->expected && n_conflicts > 0)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expected · %u has an observance during this session",
+                                            "%u expected · %u have an observance during this session", n_conflicts),
+                               n, n_conflicts);
+  else if (self->expected)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expected; attendance not marked yet",
+                                            "%u expected; attendance not marked yet", n), n);
   else if (n_conflicts > 0)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attending · %u has an observance during this session",
                                             "%u attending · %u have an observance during this session", n_conflicts),
@@ -142,11 +152,48 @@ rebuild (IopCulturalPanel *self)
   gtk_label_set_text (self->summary_label, summary);
 }
 
+/* Who attends (or, before anyone is marked, who is expected) and when the session runs. */
+static void
+load_session (IopCulturalPanel *self)
+{
+  g_autoptr(IopSession) session = NULL;
+  g_autoptr(GPtrArray) attendance = NULL;
+  gboolean any_marked = FALSE;
+
+  g_array_set_size (self->participant_ids, 0);
+  self->expected = FALSE;
+  session = iop_store_get_session (self->store, self->session_id, NULL);
+  attendance = session != NULL ? iop_store_list_attendance (self->store, self->session_id, NULL) : NULL;
+  if (session == NULL || attendance == NULL)
+    return;
+
+  g_free (self->date);
+  g_free (self->start_time);
+  self->date = g_strdup (iop_session_get_date (session));
+  self->start_time = g_strdup (iop_session_get_start_time (session));
+  self->duration_minutes = iop_session_get_duration_minutes (session);
+
+  for (guint i = 0; i < attendance->len; i++)
+    any_marked |= iop_attendance_is_marked (g_ptr_array_index (attendance, i));
+  for (guint i = 0; i < attendance->len; i++)
+    {
+      IopAttendance *a = g_ptr_array_index (attendance, i);
+      gint64 id = iop_attendance_get_participant_id (a);
+
+      if (any_marked ? iop_attendance_is_attending (a) : iop_attendance_get_on_roster (a))
+        g_array_append_val (self->participant_ids, id);
+    }
+  self->expected = !any_marked;
+}
+
 static void
 store_changed_cb (IopCulturalPanel *self,
                   const char       *kind)
 {
-  if (g_strcmp0 (kind, IOP_KIND_CULTURAL) == 0 || g_strcmp0 (kind, IOP_KIND_PARTICIPANT) == 0)
+  if (self->session_id > 0 && g_strcmp0 (kind, IOP_KIND_SESSION) == 0)
+    load_session (self);
+  if (g_strcmp0 (kind, IOP_KIND_CULTURAL) == 0 || g_strcmp0 (kind, IOP_KIND_PARTICIPANT) == 0
+      || g_strcmp0 (kind, IOP_KIND_SESSION) == 0)
     rebuild (self);
 }
 
@@ -221,9 +268,33 @@ iop_cultural_panel_set_participants (IopCulturalPanel *self,
 {
   g_return_if_fail (IOP_IS_CULTURAL_PANEL (self));
 
+  self->session_id = 0;
+  self->expected = FALSE;
   g_array_set_size (self->participant_ids, 0);
   if (n_participants > 0)
     g_array_append_vals (self->participant_ids, participant_ids, n_participants);
+  rebuild (self);
+}
+
+/**
+ * iop_cultural_panel_set_session:
+ * @self: an #IopCulturalPanel
+ * @session_id: the session being documented, or 0 for none
+ *
+ * Follows the session: its attending members (everyone expected until
+ * attendance is marked) and its date and time, as they change.
+ */
+void
+iop_cultural_panel_set_session (IopCulturalPanel *self,
+                                gint64            session_id)
+{
+  g_return_if_fail (IOP_IS_CULTURAL_PANEL (self));
+
+  self->session_id = session_id;
+  if (session_id > 0)
+    load_session (self);
+  else
+    g_array_set_size (self->participant_ids, 0);
   rebuild (self);
 }
 

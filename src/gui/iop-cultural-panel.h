@@ -19,6 +19,8 @@ GtkWidget *iop_cultural_panel_new              (IopStore         *store);
 void       iop_cultural_panel_set_participants (IopCulturalPanel *self,
                                                 const gint64     *participant_ids,
                                                 guint             n_participants);
+void       iop_cultural_panel_set_session      (IopCulturalPanel *self,
+                                                gint64            session_id);
 void       iop_cultural_panel_set_session_time (IopCulturalPanel *self,
                                                 const char       *date,
                                                 const char       *start_time,
