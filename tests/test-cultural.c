@@ -264,6 +264,27 @@ test_profile_validation (void)
     iop_assert_unchanged (store, before);
   }
 
+  /* A participant record the profile carries that breaks its own rules: nothing is written */
+  {
+    g_autoptr(IopParticipant) p = iop_store_get_participant (store, pid, NULL);
+    g_autofree char *long_name = g_strnfill (201, 'a');
+    g_autofree char *before = iop_test_checksum (store);
+
+    iop_participant_set_preferred_name (p, long_name);
+    g_assert_false (iop_store_save_cultural_profile (store, c, p, &error));
+    g_assert_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    iop_assert_unchanged (store, before);
+
+    /* … nor for someone else's record */
+    iop_participant_set_preferred_name (p, "Ana");
+    iop_participant_set_id (p, pid + 1000);
+    g_assert_false (iop_store_save_cultural_profile (store, c, p, &error));
+    g_assert_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    iop_assert_unchanged (store, before);
+  }
+
   /* Reviewing a profile that was never started */
   {
     g_autofree char *before = iop_test_checksum (store);
