@@ -241,18 +241,41 @@ iop_cultural_panel_init (IopCulturalPanel *self)
   self->participant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
+/**
+ * iop_cultural_panel_new:
+ * @store: (nullable): the store, or %NULL to set it later
+ *
+ * Returns: (transfer floating): the panel
+ */
 GtkWidget *
 iop_cultural_panel_new (IopStore *store)
 {
   IopCulturalPanel *self;
 
-  g_return_val_if_fail (IOP_IS_STORE (store), NULL);
+  g_return_val_if_fail (store == NULL || IOP_IS_STORE (store), NULL);
 
   self = g_object_new (IOP_TYPE_CULTURAL_PANEL, NULL);
-  self->store = g_object_ref (store);
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+  iop_cultural_panel_set_store (self, store);
   return GTK_WIDGET (self);
+}
+
+void
+iop_cultural_panel_set_store (IopCulturalPanel *self,
+                              IopStore         *store)
+{
+  g_return_if_fail (IOP_IS_CULTURAL_PANEL (self));
+  g_return_if_fail (store == NULL || IOP_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  if (store != NULL && self->session_id > 0)
+    load_session (self);
+  rebuild (self);
 }
 
 /**
@@ -291,7 +314,7 @@ iop_cultural_panel_set_session (IopCulturalPanel *self,
   g_return_if_fail (IOP_IS_CULTURAL_PANEL (self));
 
   self->session_id = session_id;
-  if (session_id > 0)
+  if (session_id > 0 && self->store != NULL)
     load_session (self);
   else
     g_array_set_size (self->participant_ids, 0);

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (IopCulturalPanel, iop_cultural_panel, IOP, CULTURAL_PANEL,
  * falls during this session.
  */
 GtkWidget *iop_cultural_panel_new              (IopStore         *store);
+void       iop_cultural_panel_set_store        (IopCulturalPanel *self,
+                                                IopStore         *store);
 void       iop_cultural_panel_set_participants (IopCulturalPanel *self,
                                                 const gint64     *participant_ids,
                                                 guint             n_participants);
