@@ -256,6 +256,14 @@ bind_gap_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (detail), detail_text);
   gtk_label_set_text (GTK_LABEL (kind), iop_cultural_gap_kind_label (iop_cultural_gap_get_kind (gap)));
   gtk_button_set_label (GTK_BUTTON (button), iop_cultural_gap_next_action (gap));
+  {
+    /* Translators: a button's action, then whose profile it opens, for screen readers and tooltips */
+    g_autofree char *what = g_strdup_printf (_("%s: open the cultural profile of %s"), iop_cultural_gap_next_action (gap),
+                                             iop_cultural_gap_get_participant_name (gap));
+
+    gtk_widget_set_tooltip_text (button, what);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, what, -1);
+  }
   /* Target first: the action takes the participant's id. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", iop_cultural_gap_get_participant_id (gap));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "cultural.open-gap");
