@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-cultural-profile-section.h"
 #include "iop-date.h"
 #include "iop-measures-section.h"
 #include "iop-participant-editor.h"
@@ -460,6 +461,7 @@ iop_participant_page_init (IopParticipantPage *self)
   gtk_list_box_set_placeholder (self->groups_list, placeholder);
 
   iop_hours_section_attach (self);
+  iop_cultural_profile_section_attach (self);
 }
 
 GtkWidget *
