@@ -248,7 +248,7 @@ draw_cb (GtkDrawingArea *area,
         {
           Point *p = &g_array_index (series->points, Point, i);
           double x = total_points == 1 ? (left + right) / 2
-                                       : left + (right - left) * iop_date_diff_days (first, p->date) / span_days;
+                                       : (left + 12) + (right - left - 24) * iop_date_diff_days (first, p->date) / span_days;
           double y = bottom - (bottom - top) * (p->value - self->min_value) / range;
 
           if (i == 0)
@@ -266,7 +266,7 @@ draw_cb (GtkDrawingArea *area,
         {
           Point *p = &g_array_index (series->points, Point, i);
           double x = total_points == 1 ? (left + right) / 2
-                                       : left + (right - left) * iop_date_diff_days (first, p->date) / span_days;
+                                       : (left + 12) + (right - left - 24) * iop_date_diff_days (first, p->date) / span_days;
           double y = bottom - (bottom - top) * (p->value - self->min_value) / range;
           g_autofree char *text = g_strdup_printf ("%g", p->value);
 
