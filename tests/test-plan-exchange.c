@@ -288,23 +288,43 @@ test_fhir_official_examples (void)
 {
   static const char *files[] = { "patient-example.xml", "careplan-example.xml", "goal-example.xml",
                                  "condition-example.xml", "bundle-transaction.xml" };
-  g_autoptr(IopStore) store = NULL;
-
   if (!need_fhir ())
     return;
-  store = iop_test_open_store ("official.db");
+  /* Each into an empty database: the transaction bundle names Peter Chalmers
+   * under another identifier than the Patient example, which is refused below. */
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
+      g_autofree char *db = g_strdup_printf ("official-%u.db", i);
+      g_autoptr(IopStore) store = iop_test_open_store (db);
       g_autofree char *path = g_build_filename (fhir_dir (), "examples", files[i], NULL);
       g_autoptr(GError) error = NULL;
       g_autoptr(IopExchange) e = iop_plan_import_read_file (path, NULL, &error);
 
       g_assert_no_error (error);
-      g_assert_true (iop_store_exchange_write (store, e, "fhir", &error));
+      iop_store_exchange_write (store, e, "fhir", &error);
       g_assert_no_error (error);
       if (i > 0 && i < 4)
         g_assert_cmpuint (e->messages->len, >, 0);  /* no patient in the file: said plainly */
     }
+
+  /* The same person under two identifiers across files: refused, nothing written. */
+  {
+    g_autoptr(IopStore) store = iop_test_open_store ("official-both.db");
+    g_autofree char *patient = g_build_filename (fhir_dir (), "examples", "patient-example.xml", NULL);
+    g_autofree char *bundle = g_build_filename (fhir_dir (), "examples", "bundle-transaction.xml", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(IopExchange) e = NULL;
+    g_autofree char *before = NULL;
+
+    import_file (store, patient);
+    before = iop_test_checksum (store);
+    e = iop_plan_import_read_file (bundle, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (iop_store_exchange_write (store, e, "fhir", &error));
+    g_assert_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "12345"));
+    iop_assert_unchanged (store, before);
+  }
 }
 
 /* The official Patient and CarePlan examples together in one Bundle: the plan lands. */
