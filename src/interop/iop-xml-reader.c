@@ -88,12 +88,14 @@ state_fail (ParseState  *state,
   state->message = message;
 }
 
+/* libxml2's messages span lines; ours are one line, for "FILE:LINE: message". */
 static char *
 chomp_copy (const char *text)
 {
   char *copy = g_strdup (text != NULL ? text : "");
 
-  return g_strstrip (copy);
+  g_strstrip (copy);
+  return g_strdelimit (copy, "\n\r\t", ' ');
 }
 
 static char *
@@ -387,7 +389,7 @@ iop_xml_read_memory (const char  *data,
   if (!state.failed && (!ctxt->wellFormed || ctxt->errNo != XML_ERR_OK))
     state_fail (&state, IOP_XML_ERROR_MALFORMED, ctxt->lastError.line,
                 g_strdup_printf (_("the document is not well-formed XML: %s"),
-                                 ctxt->lastError.message != NULL ? g_strstrip (ctxt->lastError.message) : "?"));
+                                 ctxt->lastError.message != NULL ? g_strdelimit (g_strstrip (ctxt->lastError.message), "\n\r\t", ' ') : "?"));
   if (!state.failed && (doc == NULL || xmlDocGetRootElement (doc) == NULL))
     state_fail (&state, IOP_XML_ERROR_MALFORMED, 0, g_strdup (_("the file holds no XML document")));
 
