@@ -1191,6 +1191,8 @@ typedef struct
   const char  *format;
   GHashTable  *staff_ids;   /* user name → id (GSIZE) */
   GHashTable  *ids;         /* key in the file → id (GSIZE), per participant */
+  guint        n_measures;  /* per participant, for its audit entry */
+  guint        n_profiles;
 } WriteContext;
 
 static gint64
@@ -1605,8 +1607,7 @@ insert_measures (IopStore                *self,
           if (!iop_store_step_done (self, stmt, error))
             return FALSE;
         }
-      if (!iop_store_audit (self, "import", IOP_KIND_MEASURE, measure_id, p->id, ctx->format, error))
-        return FALSE;
+      ctx->n_measures++;
       iop_store_mark_changed (self, IOP_KIND_MEASURE);
     }
   return TRUE;
@@ -1688,7 +1689,8 @@ insert_profile (IopStore                *self,
         return FALSE;
     }
   iop_store_mark_changed (self, IOP_KIND_CULTURAL);
-  return iop_store_audit (self, "import", IOP_KIND_CULTURAL, p->id, p->id, ctx->format, error);
+  ctx->n_profiles++;
+  return TRUE;
 }
 
 static gboolean
@@ -1707,13 +1709,24 @@ write_body (IopStore  *self,
       IopExchangeParticipant *p = g_ptr_array_index (people, i);
       gboolean existing = p->id != 0;
 
+      g_autofree char *detail = NULL;
+
       g_hash_table_remove_all (ctx->ids);
+      ctx->n_measures = ctx->n_profiles = 0;
       if (!existing && !insert_participant (self, ctx, p, error))
         return FALSE;
       if (!insert_plans (self, ctx, p, existing, error)
           || !insert_measures (self, ctx, p, existing, error)
           || !insert_profile (self, ctx, p, error))
         return FALSE;
+      /* Plans get an entry each (above); measures and the cultural profile one
+       * entry per participant, counts only — no clinical content in the log. */
+      if (ctx->n_measures > 0 || ctx->n_profiles > 0)
+        {
+          detail = g_strdup_printf ("format=%s measures=%u cultural-profile=%u", ctx->format, ctx->n_measures, ctx->n_profiles);
+          if (!iop_store_audit (self, "import", IOP_KIND_MEASURE, 0, p->id, detail, error))
+            return FALSE;
+        }
     }
   return TRUE;
 }
@@ -1739,7 +1752,7 @@ iop_store_exchange_write (IopStore     *self,
 {
   g_autoptr(GHashTable) staff_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  WriteContext ctx = { exchange, format, staff_ids, ids };
+  WriteContext ctx = { exchange, format, staff_ids, ids, 0, 0 };
   guint n_messages = exchange->messages->len;
 
   g_return_val_if_fail (IOP_IS_STORE (self), FALSE);

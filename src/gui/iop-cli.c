@@ -176,7 +176,7 @@ run_import_plan (const char *path)
     {
       g_autofree char *message = field (g_ptr_array_index (exchange->messages, i));
 
-      g_print ("skipped\t%s\n", message);
+      g_print ("note\t%s\n", message);
     }
   return 0;
 }

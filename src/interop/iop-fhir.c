@@ -65,9 +65,11 @@ iop_fhir_schema_path (void)
   const char *env = g_getenv ("CIRCLE_SHARED_DIR");
   g_autofree char *from_env = env != NULL ? g_build_filename (env, "interop", "fhir-r4", "xsd", "fhir-single.xsd", NULL) : NULL;
   g_autofree char *installed = g_build_filename (PKGDATADIR, "fhir-r4", "fhir-single.xsd", NULL);
+  /* Beside the repository, or beside the folder of worktrees. */
   g_autofree char *source = g_build_filename (SOURCE_DATADIR, "..", "..", "shared", "interop", "fhir-r4", "xsd", "fhir-single.xsd", NULL);
+  g_autofree char *worktree = g_build_filename (SOURCE_DATADIR, "..", "..", "..", "shared", "interop", "fhir-r4", "xsd", "fhir-single.xsd", NULL);
   static char *found;
-  const char *candidates[] = { from_env, installed, source };
+  const char *candidates[] = { from_env, installed, source, worktree };
 
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     if (candidates[i] != NULL && g_file_test (candidates[i], G_FILE_TEST_IS_REGULAR))
