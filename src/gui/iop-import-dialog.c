@@ -220,7 +220,8 @@ written_cb (GObject      *object,
   close_progress (job);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_error (job->parent, _("Nothing Was Imported"), error);
+      show_error (job->parent != NULL && gtk_widget_get_visible (GTK_WIDGET (job->parent)) ? job->parent : NULL,
+                  _("Nothing Was Imported"), error);
       return;
     }
 
@@ -235,7 +236,8 @@ written_cb (GObject      *object,
       iop_store_commit (job->store, NULL);
     }
 
-  if (job->parent != NULL && IOP_IS_WINDOW (job->parent))
+  /* The window may have been closed while the import ran. */
+  if (job->parent != NULL && IOP_IS_WINDOW (job->parent) && gtk_widget_get_visible (GTK_WIDGET (job->parent)))
     {
       g_autofree char *message = g_strdup_printf (ngettext ("Imported the plan record of %u participant",
                                                             "Imported the plan records of %u participants",
