@@ -1353,7 +1353,9 @@ map_measures (ImportContext          *ctx,
         }
       if (m == NULL)
         {
-          date = date_part (child_value (r, "effectiveDateTime"));
+          g_autofree char *effective = child_value (r, "effectiveDateTime");
+
+          date = date_part (effective);
           if (date == NULL || !iop_date_is_valid (date))
             {
               skip (ctx, r, _("it has no date"));

@@ -160,6 +160,13 @@ ensure_initialized (void)
     }
 }
 
+static void
+silent_generic_error (void       *ctx,
+                      const char *msg,
+                      ...)
+{
+}
+
 /* SAX hooks: refuse what we never accept as early as libxml2 reports it. */
 
 static ParseState *
@@ -382,7 +389,11 @@ iop_xml_read_memory (const char  *data,
   if (ctxt->input != NULL && ctxt->input->filename == NULL)
     ctxt->input->filename = (char *) xmlStrdup ((const xmlChar *) display_name);
 
+  /* A few libxml2 layers (encoding conversion) still print to the generic
+   * channel: keep them off the terminal; the parser reports them to us too. */
+  xmlSetGenericErrorFunc (NULL, silent_generic_error);
   xmlParseDocument (ctxt);
+  xmlSetGenericErrorFunc (NULL, NULL);
   doc = ctxt->myDoc;
   ctxt->myDoc = NULL;
 
@@ -420,7 +431,6 @@ xmlDoc *
 iop_xml_read_file (const char  *path,
                    GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
   GStatBuf st;
