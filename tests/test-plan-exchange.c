@@ -151,16 +151,30 @@ test_native_existing_gets_new_version (void)
   g_assert_no_error (error);
   g_assert_true (iop_store_exchange_write (a, e, "native", &error));
   g_assert_no_error (error);
-  /* Same person: plans 3 and 4 added as drafts; the measures and profile already here were skipped. */
-  g_assert_cmpuint (e->messages->len, >=, 3);
+  /* Same person: the file's latest plan is added as draft version 3; the older
+   * version, the measures and the profile already here are skipped, and said. */
+  g_assert_cmpuint (e->messages->len, >=, 4);
 
   after = iop_store_exchange_read (a, "C-00001", &error);
   g_assert_no_error (error);
   p = g_ptr_array_index (after->participants, 0);
-  g_assert_cmpuint (p->plans->len, ==, 4);
-  g_assert_cmpstr (((IopExchangePlan *) g_ptr_array_index (p->plans, 3))->state, ==, "draft");
+  g_assert_cmpuint (p->plans->len, ==, 3);
+  g_assert_cmpstr (((IopExchangePlan *) g_ptr_array_index (p->plans, 2))->state, ==, "draft");
   g_assert_cmpstr (((IopExchangePlan *) g_ptr_array_index (p->plans, 2))->supersedes, ==, "v2");
+  g_assert_cmpuint (((IopExchangePlan *) g_ptr_array_index (p->plans, 2))->goals->len, ==, 2);
   g_assert_cmpuint (p->measures->len, ==, 2);
+
+  /* A second import would make a second draft: refused, nothing written. */
+  {
+    g_autoptr(IopExchange) again = iop_plan_import_read_file (file, NULL, &error);
+    g_autofree char *before = iop_test_checksum (a);
+
+    g_assert_no_error (error);
+    g_assert_false (iop_store_exchange_write (a, again, "native", &error));
+    g_assert_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "draft"));
+    iop_assert_unchanged (a, before);
+  }
 }
 
 static void

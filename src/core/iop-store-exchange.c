@@ -1128,6 +1128,24 @@ iop_store_exchange_match (IopStore     *self,
             return refuse (error,
                                          _("Record number “%s” belongs to %s here, but the file describes %s; refusing to add one person’s plan to another’s record"),
                                          p->record_number, here, in_file);
+          if (p->plans->len > 0)
+            {
+              gboolean has_draft;
+
+              /* The imported plan arrives as a draft, and a participant has one draft at a time. */
+              stmt = iop_store_prepare (self,
+                                        "SELECT EXISTS (SELECT 1 FROM treatment_plans WHERE participant_id = ?1"
+                                        " AND state = 'draft')", error);
+              if (stmt == NULL)
+                return FALSE;
+              sqlite3_bind_int64 (stmt, 1, p->id);
+              has_draft = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+              sqlite3_reset (stmt);
+              if (has_draft)
+                return refuse (error,
+                               _("%s already has an unsigned draft plan here; sign or discard it before importing another plan"),
+                               here);
+            }
           continue;
         }
       sqlite3_reset (stmt);
@@ -1413,8 +1431,16 @@ insert_plans (IopStore                *self,
 {
   gint64 previous_id = 0;
   int base_version = 0;
+  guint last_draft = G_MAXUINT;
   sqlite3_stmt *stmt;
 
+  if (existing)
+    {
+      for (guint i = 0; i + 1 < p->plans->len; i++)
+        iop_exchange_add_message (ctx->exchange,
+                                  _("%s: plan version %d of the file was not imported; someone already here gets only the file’s latest plan, as a new draft"),
+                                  p->record_number, ((IopExchangePlan *) g_ptr_array_index (p->plans, i))->version);
+    }
   if (existing)
     {
       stmt = iop_store_prepare (self,
@@ -1431,12 +1457,24 @@ insert_plans (IopStore                *self,
       sqlite3_reset (stmt);
     }
 
+  /* A participant has at most one draft. Into someone already here only the
+   * file's latest plan comes, as the new draft version; for someone new, an
+   * unsigned earlier version (FHIR has no signatures) is kept as history. */
   for (guint i = 0; i < p->plans->len; i++)
     {
       IopExchangePlan *plan = g_ptr_array_index (p->plans, i);
+
+      if (!existing && g_strcmp0 (plan->state, "draft") == 0)
+        last_draft = i;
+    }
+
+  for (guint i = existing && p->plans->len > 0 ? p->plans->len - 1 : 0; i < p->plans->len; i++)
+    {
+      IopExchangePlan *plan = g_ptr_array_index (p->plans, i);
       gint64 plan_id;
-      int version = existing ? base_version + (int) i + 1 : plan->version;
+      int version = existing ? base_version + 1 : plan->version;
       gint64 supersedes = existing ? previous_id : key_id (ctx, plan->supersedes);
+      const char *state = plan->state;
       g_autofree char *detail = NULL;
       g_autofree char *now = iop_timestamp_now ();
 
@@ -1444,6 +1482,13 @@ insert_plans (IopStore                *self,
         iop_exchange_add_message (ctx->exchange,
                                   _("%s: plan version %d of the file was signed elsewhere; it was added as draft version %d here, for review and signing"),
                                   p->record_number, plan->version, version);
+      if (!existing && g_strcmp0 (state, "draft") == 0 && i != last_draft)
+        {
+          state = "superseded";
+          iop_exchange_add_message (ctx->exchange,
+                                    _("%s: the unsigned plan version %d of the file was kept as a superseded version; only the latest one is a draft"),
+                                    p->record_number, plan->version);
+        }
 
       /* Children may only be added while a plan is a draft: insert it as one,
        * fill it, then give it its state. */
@@ -1496,7 +1541,7 @@ insert_plans (IopStore                *self,
         if (!insert_goal (self, ctx, plan_id, g_ptr_array_index (plan->goals, j), error))
           return FALSE;
 
-      if (!existing && g_strcmp0 (plan->state, "draft") != 0)
+      if (!existing && g_strcmp0 (state, "draft") != 0)
         {
           stmt = iop_store_prepare (self,
                                     "UPDATE treatment_plans SET state = ?2, signed_by = ?3, signed_at = ?4"
@@ -1504,7 +1549,7 @@ insert_plans (IopStore                *self,
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, plan_id);
-          iop_bind_text (stmt, 2, plan->state);
+          iop_bind_text (stmt, 2, state);
           iop_bind_id_or_null (stmt, 3, staff_id (ctx, plan->signed_by));
           iop_bind_text_or_null (stmt, 4, plan->signed_at);
           if (!iop_store_step_done (self, stmt, error))
