@@ -62,27 +62,25 @@ static const Instrument instruments[] = {
 const char *
 iop_fhir_schema_path (void)
 {
-  const char *env = g_getenv ("CIRCLE_SHARED_DIR");
-  g_autofree char *from_env = env != NULL ? g_build_filename (env, "interop", "fhir-r4", "xsd", "fhir-single.xsd", NULL) : NULL;
-  g_autofree char *installed = g_build_filename (PKGDATADIR, "fhir-r4", "fhir-single.xsd", NULL);
-  /* Beside the repository, or beside the folder of worktrees. */
-  g_autofree char *source = g_build_filename (SOURCE_DATADIR, "..", "..", "shared", "interop", "fhir-r4", "xsd", "fhir-single.xsd", NULL);
-  g_autofree char *worktree = g_build_filename (SOURCE_DATADIR, "..", "..", "..", "shared", "interop", "fhir-r4", "xsd", "fhir-single.xsd", NULL);
+  static gsize initialized;
   static char *found;
-  const char *candidates[] = { from_env, installed, source, worktree };
 
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (candidates[i] != NULL && g_file_test (candidates[i], G_FILE_TEST_IS_REGULAR))
-      {
-        if (g_strcmp0 (found, candidates[i]) != 0)
-          {
-            /* Kept for the process: callers hold the pointer. */
-            char *copy = g_strdup (candidates[i]);
-            g_atomic_pointer_set (&found, copy);
-          }
-        return found;
-      }
-  return NULL;
+  if (g_once_init_enter (&initialized))
+    {
+      const char *env = g_getenv ("CIRCLE_SHARED_DIR");
+      g_autofree char *from_env = env != NULL ? g_build_filename (env, "interop", "fhir-r4", "xsd", "fhir-single.xsd", NULL) : NULL;
+      g_autofree char *installed = g_build_filename (PKGDATADIR, "fhir-r4", "fhir-single.xsd", NULL);
+      /* Beside the repository, or beside the folder of worktrees. */
+      g_autofree char *source = g_build_filename (SOURCE_DATADIR, "..", "..", "shared", "interop", "fhir-r4", "xsd", "fhir-single.xsd", NULL);
+      g_autofree char *worktree = g_build_filename (SOURCE_DATADIR, "..", "..", "..", "shared", "interop", "fhir-r4", "xsd", "fhir-single.xsd", NULL);
+      const char *candidates[] = { from_env, installed, source, worktree };
+
+      for (guint i = 0; i < G_N_ELEMENTS (candidates) && found == NULL; i++)
+        if (candidates[i] != NULL && g_file_test (candidates[i], G_FILE_TEST_IS_REGULAR))
+          found = g_strdup (candidates[i]);
+      g_once_init_leave (&initialized, 1);
+    }
+  return found;
 }
 
 /* Export */
