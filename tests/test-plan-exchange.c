@@ -234,6 +234,37 @@ test_native_invalid_refused (void)
   g_assert_nonnull (strstr (error->message, "2026-02-30"));
 }
 
+/* What the database holds but the format cannot say is refused, and no file appears. */
+static void
+test_export_refuses_invalid (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_store ("export-invalid.db");
+  g_autoptr(IopExchange) e = iop_test_exchange (1);
+  g_autoptr(IopExchange) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (iop_test_tmpdir (), "never.xml", NULL);
+  IopExchangeParticipant *p = g_ptr_array_index (e->participants, 0);
+  IopExchangeGoal *g = g_ptr_array_index (((IopExchangePlan *) g_ptr_array_index (p->plans, 0))->goals, 0);
+
+  g_free (g->target_date);
+  g->target_date = g_strdup ("soon");
+  g_assert_true (iop_store_exchange_write (store, e, "test", &error));
+  back = iop_store_exchange_read (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (iop_native_write_file (back, path, &error));
+  g_assert_error (error, IOP_XML_ERROR, IOP_XML_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "soon"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  if (iop_fhir_schema_path () != NULL)
+    {
+      g_assert_false (iop_fhir_write_file (back, path, &error));
+      g_assert_error (error, IOP_XML_ERROR, IOP_XML_ERROR_INVALID);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
 static void
 test_fhir_round_trip (void)
 {
@@ -419,6 +450,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/plan-exchange/native/existing", test_native_existing_gets_new_version);
   g_test_add_func ("/plan-exchange/native/invalid", test_native_invalid_refused);
   g_test_add_func ("/plan-exchange/match/wrong-person", test_refuses_wrong_person);
+  g_test_add_func ("/plan-exchange/export/invalid", test_export_refuses_invalid);
   g_test_add_func ("/plan-exchange/fhir/round-trip", test_fhir_round_trip);
   g_test_add_func ("/plan-exchange/fhir/official-examples", test_fhir_official_examples);
   g_test_add_func ("/plan-exchange/fhir/official-bundle", test_fhir_official_bundle);

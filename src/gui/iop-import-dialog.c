@@ -147,7 +147,8 @@ describe_exchange (IopExchange *exchange)
   return g_strchomp (g_string_free (text, FALSE));
 }
 
-/* Threads: each opens its own connection to the same database. */
+/* Threads: each opens its own connection to the same database (the window's
+ * connection already runs the integrity check, so these skip it). */
 
 static void
 read_thread (GTask        *task,
@@ -167,7 +168,7 @@ read_thread (GTask        *task,
       return;
     }
   job->format = g_strdup (iop_plan_format_to_string (format));
-  store = iop_store_open (job->db_path, &error);
+  store = iop_store_open_full (job->db_path, IOP_STORE_OPEN_DEFER_CHECK, &error);
   if (store == NULL || !iop_store_exchange_match (store, job->exchange, &error))
     {
       g_autofree char *name = g_path_get_basename (job->path);
@@ -185,7 +186,7 @@ write_thread (GTask        *task,
 {
   ImportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IopStore) store = iop_store_open (job->db_path, &error);
+  g_autoptr(IopStore) store = iop_store_open_full (job->db_path, IOP_STORE_OPEN_DEFER_CHECK, &error);
 
   if (store == NULL)
     {

@@ -62,7 +62,7 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(IopStore) store = iop_store_open (job->db_path, &error);
+  g_autoptr(IopStore) store = iop_store_open_full (job->db_path, IOP_STORE_OPEN_DEFER_CHECK, &error);
   g_autoptr(IopExchange) exchange = NULL;
   gboolean ok;
 

@@ -617,9 +617,12 @@ iop_xml_validate (xmlDoc      *doc,
 
       if (ret < 0)
         g_set_error (error, IOP_XML_ERROR, IOP_XML_ERROR_FAILED, _("%s: validation failed for an internal reason"), name);
-      else
+      else if (collector.line > 0)
         g_set_error (error, IOP_XML_ERROR, IOP_XML_ERROR_INVALID, _("%s:%d: the document does not follow its schema: %s"),
                      name, collector.line, collector.first != NULL ? collector.first : "?");
+      else  /* a document built in memory has no lines */
+        g_set_error (error, IOP_XML_ERROR, IOP_XML_ERROR_INVALID, _("%s: the document does not follow its schema: %s"),
+                     name, collector.first != NULL ? collector.first : "?");
       collector_clear (&collector);
       return FALSE;
     }
