@@ -1209,7 +1209,10 @@ typedef struct
   const char  *format;
   GHashTable  *staff_ids;   /* user name → id (GSIZE) */
   GHashTable  *ids;         /* key in the file → id (GSIZE), per participant */
-  guint        n_measures;  /* per participant, for its audit entry */
+  /* per participant, for its one audit entry */
+  guint        n_plans;
+  gint64       last_plan_id;
+  guint        n_measures;
   guint        n_profiles;
 } WriteContext;
 
@@ -1327,7 +1330,7 @@ insert_participant (IopStore                *self,
     return FALSE;
   p->id = sqlite3_last_insert_rowid (iop_store_get_db (self));
   iop_store_mark_changed (self, IOP_KIND_PARTICIPANT);
-  return iop_store_audit (self, "import", IOP_KIND_PARTICIPANT, p->id, p->id, ctx->format, error);
+  return TRUE;
 }
 
 static gboolean
@@ -1475,7 +1478,6 @@ insert_plans (IopStore                *self,
       int version = existing ? base_version + 1 : plan->version;
       gint64 supersedes = existing ? previous_id : key_id (ctx, plan->supersedes);
       const char *state = plan->state;
-      g_autofree char *detail = NULL;
       g_autofree char *now = iop_timestamp_now ();
 
       if (existing && g_strcmp0 (plan->state, "draft") != 0)
@@ -1569,9 +1571,8 @@ insert_plans (IopStore                *self,
             return FALSE;
         }
 
-      detail = g_strdup_printf ("format=%s version=%d", ctx->format, version);
-      if (!iop_store_audit (self, "import", IOP_KIND_PLAN, plan_id, p->id, detail, error))
-        return FALSE;
+      ctx->n_plans++;
+      ctx->last_plan_id = plan_id;
       iop_store_mark_changed (self, IOP_KIND_PLAN);
     }
   return TRUE;
@@ -1757,21 +1758,21 @@ write_body (IopStore  *self,
       g_autofree char *detail = NULL;
 
       g_hash_table_remove_all (ctx->ids);
-      ctx->n_measures = ctx->n_profiles = 0;
+      ctx->n_plans = ctx->n_measures = ctx->n_profiles = 0;
+      ctx->last_plan_id = 0;
       if (!existing && !insert_participant (self, ctx, p, error))
         return FALSE;
       if (!insert_plans (self, ctx, p, existing, error)
           || !insert_measures (self, ctx, p, existing, error)
           || !insert_profile (self, ctx, p, error))
         return FALSE;
-      /* Plans get an entry each (above); measures and the cultural profile one
-       * entry per participant, counts only — no clinical content in the log. */
-      if (ctx->n_measures > 0 || ctx->n_profiles > 0)
-        {
-          detail = g_strdup_printf ("format=%s measures=%u cultural-profile=%u", ctx->format, ctx->n_measures, ctx->n_profiles);
-          if (!iop_store_audit (self, "import", IOP_KIND_MEASURE, 0, p->id, detail, error))
-            return FALSE;
-        }
+      /* One entry per person and import, with counts only — no clinical content
+       * in the log; the record id is the newest plan written. */
+      detail = g_strdup_printf ("format=%s participant=%s plans=%u measures=%u cultural-profile=%u",
+                                ctx->format, existing ? "existing" : "new",
+                                ctx->n_plans, ctx->n_measures, ctx->n_profiles);
+      if (!iop_store_audit (self, "import", IOP_KIND_PLAN, ctx->last_plan_id, p->id, detail, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -1797,7 +1798,7 @@ iop_store_exchange_write (IopStore     *self,
 {
   g_autoptr(GHashTable) staff_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  WriteContext ctx = { exchange, format, staff_ids, ids, 0, 0 };
+  WriteContext ctx = { exchange, format, staff_ids, ids, 0, 0, 0, 0 };
   guint n_messages = exchange->messages->len;
 
   g_return_val_if_fail (IOP_IS_STORE (self), FALSE);
