@@ -157,6 +157,7 @@ iop_test_person (const char *record,
 
   p->profile = iop_exchange_profile_new ();
   p->profile->interpreter_needed = TRUE;
+  p->profile->interpreter_details = iop_test_s ("Spanish, in person");
   p->profile->communication = iop_test_s ("Prefers Spanish for feelings talk");
   p->profile->identity = iop_test_s ("");
   p->profile->family_roles = iop_test_s ("Eldest daughter; cares for mother");
@@ -165,15 +166,20 @@ iop_test_person (const char *record,
   p->profile->stigma_concerns = iop_test_s ("");
   p->profile->observances = iop_test_s ("Sunday mass");
   p->profile->observance_weekdays = 64;
+  p->profile->observance_start = iop_test_s ("09:00");
+  p->profile->observance_end = iop_test_s ("11:30");
   p->profile->dietary_needs = iop_test_s ("");
   p->profile->accessibility = iop_test_s ("");
   p->profile->respected_in_group = iop_test_s ("Use her preferred name");
-  p->profile->updated_at = iop_test_s ("2026-01-06T08:00:00Z");
+  p->profile->created_at = iop_test_s ("2026-01-06T08:00:00Z");
+  p->profile->created_by = iop_test_s ("jrivera");
+  p->profile->updated_at = iop_test_s ("2026-01-07T08:00:00Z");
   p->profile->updated_by = iop_test_s ("jrivera");
-  p->profile->reviewed_at = iop_test_s ("2026-01-06T08:00:00Z");
+  p->profile->reviewed_on = iop_test_s ("2026-01-07");
+  p->profile->reviewed_by = iop_test_s ("msupervisor");
   a->domain = 1;
   a->answer = iop_test_s ("Los nervios — the drinking calms them");
-  a->recorded_at = iop_test_s ("2026-01-06T08:00:00Z");
+  a->recorded_on = iop_test_s ("2026-01-06");
   a->recorded_by = iop_test_s ("jrivera");
   g_ptr_array_add (p->profile->cfi, a);
   return p;

@@ -185,8 +185,11 @@ test_page_has_export_section (void)
 
   g_assert_true (iop_store_exchange_write (store, e, "test", &error));
   g_object_ref_sink (page);
-  section = gtk_widget_get_last_child (GTK_WIDGET (iop_participant_page_get_sections_box (IOP_PARTICIPANT_PAGE (page))));
-  g_assert_true (IOP_IS_PLAN_EXCHANGE_SECTION (section));
+  for (section = gtk_widget_get_first_child (GTK_WIDGET (iop_participant_page_get_sections_box (IOP_PARTICIPANT_PAGE (page))));
+       section != NULL && !IOP_IS_PLAN_EXCHANGE_SECTION (section);
+       section = gtk_widget_get_next_sibling (section))
+    ;
+  g_assert_nonnull (section);
   g_object_unref (page);
 
   iop_plan_export_async (store, "C-00001", "native", file, NULL, exported_cb, &wait);

@@ -133,7 +133,7 @@ cfi_free (gpointer data)
   IopExchangeCfiAnswer *a = data;
 
   g_free (a->answer);
-  g_free (a->recorded_at);
+  g_free (a->recorded_on);
   g_free (a->recorded_by);
   g_free (a);
 }
@@ -143,6 +143,7 @@ profile_free (IopExchangeProfile *p)
 {
   if (p == NULL)
     return;
+  g_free (p->interpreter_details);
   g_free (p->communication);
   g_free (p->identity);
   g_free (p->family_roles);
@@ -150,12 +151,17 @@ profile_free (IopExchangeProfile *p)
   g_free (p->spirituality);
   g_free (p->stigma_concerns);
   g_free (p->observances);
+  g_free (p->observance_start);
+  g_free (p->observance_end);
   g_free (p->dietary_needs);
   g_free (p->accessibility);
   g_free (p->respected_in_group);
+  g_free (p->created_at);
+  g_free (p->created_by);
   g_free (p->updated_at);
   g_free (p->updated_by);
-  g_free (p->reviewed_at);
+  g_free (p->reviewed_on);
+  g_free (p->reviewed_by);
   g_ptr_array_unref (p->cfi);
   g_free (p);
 }
@@ -710,11 +716,13 @@ read_profile (IopStore                *self,
   int rc;
 
   stmt = iop_store_prepare (self,
-                            "SELECT c.interpreter_needed, c.interpreter_arranged, c.communication, c.identity,"
-                            " c.family_roles, c.beliefs, c.spirituality, c.stigma_concerns, c.observances,"
-                            " c.observance_weekdays, c.dietary_needs, c.accessibility, c.respected_in_group,"
-                            " c.updated_at, s.username, c.reviewed_at"
-                            " FROM cultural_profiles c LEFT JOIN staff s ON s.id = c.updated_by"
+                            "SELECT c.interpreter_needed, c.interpreter_arranged, c.interpreter_details,"
+                            " c.communication, c.identity, c.family_roles, c.beliefs, c.spirituality,"
+                            " c.stigma_concerns, c.observances, c.observance_weekdays, c.observance_start,"
+                            " c.observance_end, c.dietary_needs, c.accessibility, c.respected_in_group,"
+                            " c.created_at, cb.username, c.updated_at, ub.username, c.reviewed_on, rb.username"
+                            " FROM cultural_profiles c LEFT JOIN staff cb ON cb.id = c.created_by"
+                            " LEFT JOIN staff ub ON ub.id = c.updated_by LEFT JOIN staff rb ON rb.id = c.reviewed_by"
                             " WHERE c.participant_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -725,21 +733,29 @@ read_profile (IopStore                *self,
       p = iop_exchange_profile_new ();
       p->interpreter_needed = sqlite3_column_int (stmt, 0) != 0;
       p->interpreter_arranged = sqlite3_column_int (stmt, 1) != 0;
-      p->communication = dup_column (stmt, 2);
-      p->identity = dup_column (stmt, 3);
-      p->family_roles = dup_column (stmt, 4);
-      p->beliefs = dup_column (stmt, 5);
-      p->spirituality = dup_column (stmt, 6);
-      p->stigma_concerns = dup_column (stmt, 7);
-      p->observances = dup_column (stmt, 8);
-      p->observance_weekdays = sqlite3_column_int (stmt, 9);
-      p->dietary_needs = dup_column (stmt, 10);
-      p->accessibility = dup_column (stmt, 11);
-      p->respected_in_group = dup_column (stmt, 12);
-      p->updated_at = dup_column (stmt, 13);
-      p->updated_by = dup_column_or_null (stmt, 14);
-      p->reviewed_at = dup_column (stmt, 15);
+      p->interpreter_details = dup_column (stmt, 2);
+      p->communication = dup_column (stmt, 3);
+      p->identity = dup_column (stmt, 4);
+      p->family_roles = dup_column (stmt, 5);
+      p->beliefs = dup_column (stmt, 6);
+      p->spirituality = dup_column (stmt, 7);
+      p->stigma_concerns = dup_column (stmt, 8);
+      p->observances = dup_column (stmt, 9);
+      p->observance_weekdays = sqlite3_column_int (stmt, 10);
+      p->observance_start = dup_column_or_null (stmt, 11);
+      p->observance_end = dup_column_or_null (stmt, 12);
+      p->dietary_needs = dup_column (stmt, 13);
+      p->accessibility = dup_column (stmt, 14);
+      p->respected_in_group = dup_column (stmt, 15);
+      p->created_at = dup_column (stmt, 16);
+      p->created_by = dup_column_or_null (stmt, 17);
+      p->updated_at = dup_column (stmt, 18);
+      p->updated_by = dup_column_or_null (stmt, 19);
+      p->reviewed_on = dup_column (stmt, 20);
+      p->reviewed_by = dup_column_or_null (stmt, 21);
+      note_staff (ctx, p->created_by);
       note_staff (ctx, p->updated_by);
+      note_staff (ctx, p->reviewed_by);
       person->profile = p;
     }
   sqlite3_reset (stmt);
@@ -751,7 +767,7 @@ read_profile (IopStore                *self,
 
   /* CFI answers may exist without the rest of the profile. */
   stmt = iop_store_prepare (self,
-                            "SELECT a.domain, a.answer, a.recorded_at, s.username FROM cfi_answers a"
+                            "SELECT a.domain, a.answer, a.recorded_on, s.username FROM cfi_answers a"
                             " LEFT JOIN staff s ON s.id = a.recorded_by"
                             " WHERE a.participant_id = ?1 ORDER BY a.domain", error);
   if (stmt == NULL)
@@ -763,15 +779,16 @@ read_profile (IopStore                *self,
 
       a->domain = sqlite3_column_int (stmt, 0);
       a->answer = dup_column (stmt, 1);
-      a->recorded_at = dup_column (stmt, 2);
+      a->recorded_on = dup_column (stmt, 2);
       a->recorded_by = dup_column_or_null (stmt, 3);
       note_staff (ctx, a->recorded_by);
       if (person->profile == NULL)
         {
           /* An answer with no profile row: keep it, with an empty profile around it. */
           person->profile = iop_exchange_profile_new ();
-          person->profile->updated_at = g_strdup (a->recorded_at);
-          person->profile->reviewed_at = g_strdup (a->recorded_at);
+          person->profile->created_at = g_strconcat (a->recorded_on, "T00:00:00Z", NULL);
+          person->profile->updated_at = g_strdup (person->profile->created_at);
+          person->profile->reviewed_on = g_strdup (a->recorded_on);
         }
       g_ptr_array_add (person->profile->cfi, a);
     }
@@ -1690,30 +1707,37 @@ insert_profile (IopStore                *self,
 
   stmt = iop_store_prepare (self,
                             "INSERT INTO cultural_profiles (participant_id, interpreter_needed, interpreter_arranged,"
-                            " communication, identity, family_roles, beliefs, spirituality, stigma_concerns,"
-                            " observances, observance_weekdays, dietary_needs, accessibility, respected_in_group,"
-                            " updated_at, updated_by, reviewed_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-                            error);
+                            " interpreter_details, communication, identity, family_roles, beliefs, spirituality,"
+                            " stigma_concerns, observances, observance_weekdays, observance_start, observance_end,"
+                            " dietary_needs, accessibility, respected_in_group, created_at, created_by, updated_at,"
+                            " updated_by, reviewed_on, reviewed_by)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+                            " ?18, ?19, ?20, ?21, ?22, ?23)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, p->id);
   sqlite3_bind_int (stmt, 2, c->interpreter_needed ? 1 : 0);
   sqlite3_bind_int (stmt, 3, c->interpreter_arranged ? 1 : 0);
-  iop_bind_text (stmt, 4, c->communication);
-  iop_bind_text (stmt, 5, c->identity);
-  iop_bind_text (stmt, 6, c->family_roles);
-  iop_bind_text (stmt, 7, c->beliefs);
-  iop_bind_text (stmt, 8, c->spirituality);
-  iop_bind_text (stmt, 9, c->stigma_concerns);
-  iop_bind_text (stmt, 10, c->observances);
-  sqlite3_bind_int (stmt, 11, c->observance_weekdays);
-  iop_bind_text (stmt, 12, c->dietary_needs);
-  iop_bind_text (stmt, 13, c->accessibility);
-  iop_bind_text (stmt, 14, c->respected_in_group);
-  iop_bind_text (stmt, 15, c->updated_at);
-  iop_bind_id_or_null (stmt, 16, staff_id (ctx, c->updated_by));
-  iop_bind_text (stmt, 17, c->reviewed_at);
+  iop_bind_text (stmt, 4, c->interpreter_details);
+  iop_bind_text (stmt, 5, c->communication);
+  iop_bind_text (stmt, 6, c->identity);
+  iop_bind_text (stmt, 7, c->family_roles);
+  iop_bind_text (stmt, 8, c->beliefs);
+  iop_bind_text (stmt, 9, c->spirituality);
+  iop_bind_text (stmt, 10, c->stigma_concerns);
+  iop_bind_text (stmt, 11, c->observances);
+  sqlite3_bind_int (stmt, 12, c->observance_weekdays);
+  iop_bind_text_or_null (stmt, 13, c->observance_start);
+  iop_bind_text_or_null (stmt, 14, c->observance_end);
+  iop_bind_text (stmt, 15, c->dietary_needs);
+  iop_bind_text (stmt, 16, c->accessibility);
+  iop_bind_text (stmt, 17, c->respected_in_group);
+  iop_bind_text (stmt, 18, c->created_at);
+  iop_bind_id_or_null (stmt, 19, staff_id (ctx, c->created_by));
+  iop_bind_text (stmt, 20, c->updated_at);
+  iop_bind_id_or_null (stmt, 21, staff_id (ctx, c->updated_by));
+  iop_bind_text (stmt, 22, c->reviewed_on);
+  iop_bind_id_or_null (stmt, 23, staff_id (ctx, c->reviewed_by));
   if (!iop_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -1722,14 +1746,14 @@ insert_profile (IopStore                *self,
       IopExchangeCfiAnswer *a = g_ptr_array_index (c->cfi, i);
 
       stmt = iop_store_prepare (self,
-                                "INSERT INTO cfi_answers (participant_id, domain, answer, recorded_at, recorded_by)"
+                                "INSERT INTO cfi_answers (participant_id, domain, answer, recorded_on, recorded_by)"
                                 " VALUES (?1, ?2, ?3, ?4, ?5)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, p->id);
       sqlite3_bind_int (stmt, 2, a->domain);
       iop_bind_text (stmt, 3, a->answer);
-      iop_bind_text (stmt, 4, a->recorded_at);
+      iop_bind_text (stmt, 4, a->recorded_on);
       iop_bind_id_or_null (stmt, 5, staff_id (ctx, a->recorded_by));
       if (!iop_store_step_done (self, stmt, error))
         return FALSE;

@@ -107,7 +107,7 @@ typedef struct
 {
   int   domain;               /* 1-4, the Cultural Formulation Interview's domains */
   char *answer;
-  char *recorded_at;
+  char *recorded_on;          /* a date */
   char *recorded_by;          /* nullable */
 } IopExchangeCfiAnswer;
 
@@ -115,6 +115,7 @@ typedef struct
 {
   gboolean   interpreter_needed;
   gboolean   interpreter_arranged;
+  char      *interpreter_details;
   char      *communication;
   char      *identity;
   char      *family_roles;
@@ -123,12 +124,17 @@ typedef struct
   char      *stigma_concerns;
   char      *observances;
   int        observance_weekdays;
+  char      *observance_start;  /* nullable: HH:MM, with observance_end */
+  char      *observance_end;    /* nullable */
   char      *dietary_needs;
   char      *accessibility;
   char      *respected_in_group;
+  char      *created_at;
+  char      *created_by;      /* nullable */
   char      *updated_at;
   char      *updated_by;      /* nullable */
-  char      *reviewed_at;
+  char      *reviewed_on;     /* a date */
+  char      *reviewed_by;     /* nullable */
   GPtrArray *cfi;             /* IopExchangeCfiAnswer */
 } IopExchangeProfile;
 

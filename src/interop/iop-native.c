@@ -282,9 +282,15 @@ build_participant (xmlNode                *root,
       set_bool (cn, "interpreter-needed", c->interpreter_needed);
       set_bool (cn, "interpreter-arranged", c->interpreter_arranged);
       set_int (cn, "observance-weekdays", c->observance_weekdays);
+      set_attr (cn, "observance-start", c->observance_start);
+      set_attr (cn, "observance-end", c->observance_end);
+      set_attr (cn, "created-at", c->created_at);
+      set_attr (cn, "created-by", c->created_by);
       set_attr (cn, "updated-at", c->updated_at);
       set_attr (cn, "updated-by", c->updated_by);
-      set_attr (cn, "reviewed-at", c->reviewed_at);
+      set_attr (cn, "reviewed-on", c->reviewed_on);
+      set_attr (cn, "reviewed-by", c->reviewed_by);
+      add_text (cn, "interpreter-details", c->interpreter_details);
       add_text (cn, "communication", c->communication);
       add_text (cn, "identity", c->identity);
       add_text (cn, "family-roles", c->family_roles);
@@ -301,7 +307,7 @@ build_participant (xmlNode                *root,
           xmlNode *an = add_text (cn, "cfi-answer", a->answer);
 
           set_int (an, "domain", a->domain);
-          set_attr (an, "recorded-at", a->recorded_at);
+          set_attr (an, "recorded-on", a->recorded_on);
           set_attr (an, "recorded-by", a->recorded_by);
         }
     }
@@ -684,9 +690,15 @@ parse_profile (ParseContext        *ctx,
   c->interpreter_needed = attr_bool (node, "interpreter-needed");
   c->interpreter_arranged = attr_bool (node, "interpreter-arranged");
   c->observance_weekdays = attr_int (node, "observance-weekdays");
+  c->observance_start = attr (node, "observance-start");
+  c->observance_end = attr (node, "observance-end");
+  c->created_at = attr (node, "created-at");
+  c->created_by = attr (node, "created-by");
   c->updated_at = attr (node, "updated-at");
   c->updated_by = attr (node, "updated-by");
-  c->reviewed_at = attr (node, "reviewed-at");
+  c->reviewed_on = attr (node, "reviewed-on");
+  c->reviewed_by = attr (node, "reviewed-by");
+  c->interpreter_details = child_text_or_empty (node, "interpreter-details");
   c->communication = child_text_or_empty (node, "communication");
   c->identity = child_text_or_empty (node, "identity");
   c->family_roles = child_text_or_empty (node, "family-roles");
@@ -697,8 +709,19 @@ parse_profile (ParseContext        *ctx,
   c->dietary_needs = child_text_or_empty (node, "dietary-needs");
   c->accessibility = child_text_or_empty (node, "accessibility");
   c->respected_in_group = child_text_or_empty (node, "respected-in-group");
-  if (!check_staff (ctx, node, c->updated_by, error))
+  if (!check_staff (ctx, node, c->created_by, error) || !check_staff (ctx, node, c->updated_by, error)
+      || !check_staff (ctx, node, c->reviewed_by, error) || !check_date (node, c->reviewed_on, error))
     return FALSE;
+  if ((c->observance_start == NULL) != (c->observance_end == NULL))
+    {
+      iop_xml_set_error (error, IOP_XML_ERROR_INVALID, node, _("an observance time needs both a start and an end"));
+      return FALSE;
+    }
+  if (c->interpreter_arranged && !c->interpreter_needed)
+    {
+      iop_xml_set_error (error, IOP_XML_ERROR_INVALID, node, _("an interpreter is arranged but not needed"));
+      return FALSE;
+    }
 
   for (xmlNode *n = node->children; n != NULL; n = n->next)
     if (is_element (n, "cfi-answer"))
@@ -708,9 +731,9 @@ parse_profile (ParseContext        *ctx,
         g_ptr_array_add (c->cfi, a);
         a->domain = attr_int (n, "domain");
         a->answer = content (n);
-        a->recorded_at = attr (n, "recorded-at");
+        a->recorded_on = attr (n, "recorded-on");
         a->recorded_by = attr (n, "recorded-by");
-        if (!check_staff (ctx, n, a->recorded_by, error))
+        if (!check_staff (ctx, n, a->recorded_by, error) || !check_date (n, a->recorded_on, error))
           return FALSE;
         if (seen & (1u << a->domain))
           {
