@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared by the group and program reports; not for other layers. */
+
+#include "iop-group-report.h"
+
+G_BEGIN_DECLS
+
+/* People rows → IopGroupReportMember with unique initials; fills id → index + 1. */
+GArray   *iop_report_members_from_people (GArray     *people,
+                                          GHashTable *index_by_id);
+gboolean  iop_report_lookup_index        (GHashTable *table,
+                                          gint64      id,
+                                          guint      *out);
+
+G_END_DECLS
