@@ -744,6 +744,7 @@ iop_store_report_query_plans (IopStore  *self,
     { "participant-measures", sql_participant_measures },
     { "participant-goals", sql_participant_goals },
     { "participant-progress", sql_participant_progress },
+    { "program-measures", sql_program_measures },
   };
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
