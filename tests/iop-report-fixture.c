@@ -236,6 +236,20 @@ iop_report_fixture_open (const char       *name,
   iop_store_end_enrollment (store, eve_enrollment, "2026-09-11", "Moved away", &error);
   g_assert_no_error (error);
   enroll (store, f->dan, f->group_id, "2026-09-21");
+  iop_store_discharge_participant (store, f->eve, "2026-09-12", "Moved away", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(IopParticipant) fay = iop_participant_new ();
+
+    iop_participant_set_record_number (fay, "F-6");
+    iop_participant_set_first_name (fay, "Fay");
+    iop_participant_set_last_name (fay, "Zeta");
+    iop_participant_set_level_of_care (fay, "adult-iop");
+    iop_participant_set_admission_date (fay, "2026-09-15");
+    iop_store_add_participant (store, fay, &error);
+    g_assert_no_error (error);
+    f->fay = iop_participant_get_id (fay);
+  }
   enroll (store, f->ann, f->other_group_id, "2026-08-05");
 
   s[0] = add_session (store, f->group_id, f->counselor_id, "2026-09-07", 180, 5, 5, 1, 0);

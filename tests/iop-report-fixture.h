@@ -10,14 +10,15 @@ G_BEGIN_DECLS
  * worked out in tests/test-group-report.c). Range 2026-09-07 .. 2026-10-04,
  * four whole weeks. Group "Fixture Group" (min 4, max 6) meets Mondays; group
  * "Other Group" meets Wednesdays. Members: Ann Alpha, Bob Beta, Cara Gamma
- * (all adult IOP), Dan Delta (PHP, joins 09-21), Eve Epsilon (leaves 09-11).
+ * (all adult IOP), Dan Delta (PHP, joins 09-21), Eve Epsilon (leaves 09-11, discharged
+ * 09-12); Fay Zeta is admitted 09-15 and in no group.
  */
 typedef struct {
   gint64 group_id;
   gint64 other_group_id;
   gint64 counselor_id;
   gint64 other_counselor_id;
-  gint64 ann, bob, cara, dan, eve;
+  gint64 ann, bob, cara, dan, eve, fay;
   gint64 sessions[6];           /* S1-S4 in range, S5 cancelled, S6 after the range */
 } IopReportFixture;
 

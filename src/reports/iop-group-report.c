@@ -59,9 +59,14 @@ iop_report_options_clear (IopReportOptions *options)
   g_clear_pointer (&options->as_of, g_free);
 }
 
-static void
-options_copy (IopReportOptions       *dest,
-              const IopReportOptions *src)
+/**
+ * iop_report_options_copy:
+ * @dest: options to fill (not cleared first)
+ * @src: options to copy
+ */
+void
+iop_report_options_copy (IopReportOptions       *dest,
+                         const IopReportOptions *src)
 {
   *dest = *src;
   dest->from = g_strdup (src->from);
@@ -273,17 +278,17 @@ week_clear (gpointer data)
   g_free (w->start);
 }
 
-static void
-gap_clear (gpointer data)
+void
+iop_report_gap_clear (gpointer data)
 {
   IopGroupReportHoursGap *g = data;
 
   g_free (g->week_start);
 }
 
-static GArray *
-new_array (gsize          size,
-           GDestroyNotify clear)
+GArray *
+iop_report_new_array (gsize          size,
+                      GDestroyNotify clear)
 {
   GArray *a = g_array_new (FALSE, TRUE, size);
 
@@ -291,8 +296,8 @@ new_array (gsize          size,
   return a;
 }
 
-static gboolean
-status_attended (const char *status)
+gboolean
+iop_report_status_attended (const char *status)
 {
   return g_strcmp0 (status, "present") == 0 || g_strcmp0 (status, "late") == 0
          || g_strcmp0 (status, "left-early") == 0;
@@ -319,7 +324,7 @@ GArray *
 iop_report_members_from_people (GArray     *people,
                                 GHashTable *index_by_id)
 {
-  GArray *members = new_array (sizeof (IopGroupReportMember), member_clear);
+  GArray *members = iop_report_new_array (sizeof (IopGroupReportMember), member_clear);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < people->len; i++)
@@ -385,7 +390,7 @@ compute_attendance (IopGroupReport *report,
       s = &g_array_index (report->sessions, IopGroupReportSession, si);
       m = &g_array_index (report->members, IopGroupReportMember, mi);
 
-      if (status_attended (a->status))
+      if (iop_report_status_attended (a->status))
         {
           s->n_attended++;
           m->n_attended++;
@@ -1000,12 +1005,12 @@ iop_group_report_compute (IopStore                *store,
   report->group_name = g_strdup (iop_group_get_name (group));
   report->min_size = iop_group_get_min_size (group);
   report->max_size = iop_group_get_max_size (group);
-  options_copy (&report->options, options);
+  iop_report_options_copy (&report->options, options);
   o = &report->options;
-  report->sessions = new_array (sizeof (IopGroupReportSession), session_clear);
-  report->events = new_array (sizeof (IopGroupReportEvent), event_clear);
-  report->weeks = new_array (sizeof (IopGroupReportWeek), week_clear);
-  report->hours_gaps = new_array (sizeof (IopGroupReportHoursGap), gap_clear);
+  report->sessions = iop_report_new_array (sizeof (IopGroupReportSession), session_clear);
+  report->events = iop_report_new_array (sizeof (IopGroupReportEvent), event_clear);
+  report->weeks = iop_report_new_array (sizeof (IopGroupReportWeek), week_clear);
+  report->hours_gaps = iop_report_new_array (sizeof (IopGroupReportHoursGap), iop_report_gap_clear);
 
   if ((session_rows = iop_store_report_group_sessions (store, group_id, o->from, o->to, error)) == NULL
       || (attendance = iop_store_report_group_attendance (store, group_id, o->from, o->to, error)) == NULL

@@ -58,6 +58,8 @@ void        iop_report_options_init           (IopReportOptions *options,
                                                const char       *from,
                                                const char       *to);
 void        iop_report_options_clear          (IopReportOptions *options);
+void        iop_report_options_copy           (IopReportOptions *dest,
+                                               const IopReportOptions *src);
 gboolean    iop_report_options_validate       (const IopReportOptions *options,
                                                GError          **error);
 char       *iop_report_default_from           (const char       *today);

@@ -14,4 +14,9 @@ gboolean  iop_report_lookup_index        (GHashTable *table,
                                           gint64      id,
                                           guint      *out);
 
+GArray   *iop_report_new_array           (gsize           element_size,
+                                          GDestroyNotify  clear);
+void      iop_report_gap_clear           (gpointer        gap);
+gboolean  iop_report_status_attended     (const char     *status);
+
 G_END_DECLS
