@@ -506,7 +506,61 @@ IopStore *
 iop_store_open (const char  *path,
                 GError     **error)
 {
-  return iop_store_open_at_version (path, G_MAXUINT, error);
+  return iop_store_open_full (path, IOP_STORE_OPEN_NONE, error);
+}
+
+static IopStore *
+open_internal (const char         *path,
+               guint               version,
+               IopStoreOpenFlags   flags,
+               GError            **error);
+
+/**
+ * iop_store_open_full:
+ * @path: (nullable): the database file, or %NULL for the default
+ * @flags: how to open it
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+IopStore *
+iop_store_open_full (const char         *path,
+                     IopStoreOpenFlags   flags,
+                     GError            **error)
+{
+  return open_internal (path, G_MAXUINT, flags, error);
+}
+
+/**
+ * iop_store_check_integrity:
+ * @path: the database file
+ * @error: return location for a #GError
+ *
+ * Runs SQLite's quick_check on its own read-only connection, so it may run in a
+ * worker thread while the application uses the database.
+ *
+ * Returns: %TRUE when the database is whole
+ */
+gboolean
+iop_store_check_integrity (const char  *path,
+                           GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK
+      && sqlite3_busy_timeout (db, 5000) == SQLITE_OK
+      && sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  if (!ok)
+    g_set_error_literal (error, IOP_STORE_ERROR, IOP_STORE_ERROR_CORRUPT,
+                         _("The database failed its integrity check. Restore it from a backup."));
+  return ok;
 }
 
 /**
@@ -521,6 +575,15 @@ IopStore *
 iop_store_open_at_version (const char  *path,
                            guint        version,
                            GError     **error)
+{
+  return open_internal (path, version, IOP_STORE_OPEN_NONE, error);
+}
+
+static IopStore *
+open_internal (const char         *path,
+               guint               version,
+               IopStoreOpenFlags   flags,
+               GError            **error)
 {
   g_autoptr(IopStore) self = NULL;
   g_autofree char *default_path = NULL;
@@ -560,7 +623,7 @@ iop_store_open_at_version (const char  *path,
       || !iop_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
 
-  if (!quick_check (self, error))
+  if (!(flags & IOP_STORE_OPEN_DEFER_CHECK) && !quick_check (self, error))
     return NULL;
 
   if (!migrate (self, version, error))
