@@ -42,7 +42,7 @@ static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
-  g_clear_pointer (&fx->report, iop_group_report_free);
+  g_clear_pointer (&fx->report, iop_group_report_unref);
   g_clear_object (&fx->store);
 }
 

@@ -253,6 +253,9 @@ member_clear (gpointer data)
 
   g_free (m->initials);
   g_free (m->full_name);
+  g_free (m->first_name);
+  g_free (m->last_name);
+  g_free (m->preferred_name);
   g_free (m->level_of_care);
   for (int i = 0; i < IOP_REPORT_N_MEASURES; i++)
     {
@@ -339,6 +342,9 @@ iop_report_members_from_people (GArray     *people,
       /* Two members with the same initials stay distinguishable. */
       m.initials = count > 1 ? g_strdup_printf ("%s %u", initials, count) : g_steal_pointer (&initials);
       m.full_name = full_name (p);
+      m.first_name = g_strdup (p->first_name);
+      m.last_name = g_strdup (p->last_name);
+      m.preferred_name = g_strdup (p->preferred_name);
       m.level_of_care = g_strdup (p->level_of_care);
       m.attendance_rate = -1;
       m.participation_mean = -1;
@@ -1000,7 +1006,7 @@ iop_group_report_compute (IopStore                *store,
   if (group == NULL)
     return NULL;
 
-  report = g_new0 (IopGroupReport, 1);
+  report = g_rc_box_new0 (IopGroupReport);
   report->group_id = group_id;
   report->group_name = g_strdup (iop_group_get_name (group));
   report->min_size = iop_group_get_min_size (group);
@@ -1057,11 +1063,11 @@ iop_group_report_compute (IopStore                *store,
   return g_steal_pointer (&report);
 }
 
-void
-iop_group_report_free (IopGroupReport *report)
+static void
+group_report_clear (gpointer data)
 {
-  if (report == NULL)
-    return;
+  IopGroupReport *report = data;
+
   g_free (report->group_name);
   iop_report_options_clear (&report->options);
   g_clear_pointer (&report->sessions, g_array_unref);
@@ -1069,7 +1075,27 @@ iop_group_report_free (IopGroupReport *report)
   g_clear_pointer (&report->events, g_array_unref);
   g_clear_pointer (&report->weeks, g_array_unref);
   g_clear_pointer (&report->hours_gaps, g_array_unref);
-  g_free (report);
+}
+
+/**
+ * iop_group_report_ref:
+ * @report: a report
+ *
+ * Reports are shared by the screen, the printer and the charts in a document.
+ *
+ * Returns: (transfer full): @report
+ */
+IopGroupReport *
+iop_group_report_ref (IopGroupReport *report)
+{
+  return g_rc_box_acquire (report);
+}
+
+void
+iop_group_report_unref (IopGroupReport *report)
+{
+  if (report != NULL)
+    g_rc_box_release_full (report, group_report_clear);
 }
 
 /**
@@ -1090,4 +1116,56 @@ iop_group_report_member_name (const IopGroupReport *report,
   g_return_val_if_fail (member < report->members->len, "");
   m = &g_array_index (report->members, IopGroupReportMember, member);
   return full_names ? m->full_name : m->initials;
+}
+
+/**
+ * iop_report_redact_names:
+ * @members: (element-type IopGroupReportMember): the report's members
+ * @text: free text written by staff (an exit reason, a discharge reason)
+ * @full_names: %TRUE for an internal copy: @text is returned as it is
+ *
+ * Free text may name a member; a report that prints initials must not print a
+ * name there either. Every member's first, last and preferred name, as a whole
+ * word in any case, becomes their initials.
+ *
+ * Returns: (transfer full): the text to print
+ */
+char *
+iop_report_redact_names (GArray     *members,
+                         const char *text,
+                         gboolean    full_names)
+{
+  g_autofree char *result = g_strdup (text != NULL ? text : "");
+
+  if (full_names)
+    return g_steal_pointer (&result);
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      const IopGroupReportMember *m = &g_array_index (members, IopGroupReportMember, i);
+      const char *names[] = { m->first_name, m->last_name, m->preferred_name };
+
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          g_autofree char *escaped = NULL;
+          g_autofree char *pattern = NULL;
+          g_autoptr(GRegex) regex = NULL;
+          char *replaced;
+
+          if (names[k] == NULL || names[k][0] == '\0')
+            continue;
+          escaped = g_regex_escape_string (names[k], -1);
+          pattern = g_strdup_printf ("(?<!\\w)%s(?!\\w)", escaped);
+          regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+          if (regex == NULL)
+            continue;
+          replaced = g_regex_replace_literal (regex, result, -1, 0, m->initials, 0, NULL);
+          if (replaced != NULL)
+            {
+              g_free (result);
+              result = replaced;
+            }
+        }
+    }
+  return g_steal_pointer (&result);
 }

@@ -110,6 +110,9 @@ typedef struct {
   gint64   participant_id;
   char    *initials;                 /* what reports print by default */
   char    *full_name;                /* only for an internal copy */
+  char    *first_name;               /* to keep names out of free text */
+  char    *last_name;
+  char    *preferred_name;
   char    *level_of_care;
   int      n_attended;
   int      n_absent;
@@ -215,11 +218,15 @@ IopGroupReport *iop_group_report_compute      (IopStore               *store,
                                                gint64                  group_id,
                                                const IopReportOptions *options,
                                                GError                **error);
-void            iop_group_report_free         (IopGroupReport         *report);
+IopGroupReport *iop_group_report_ref          (IopGroupReport         *report);
+void            iop_group_report_unref        (IopGroupReport         *report);
 const char     *iop_group_report_member_name  (const IopGroupReport   *report,
                                                guint                   member,
                                                gboolean                full_names);
+char           *iop_report_redact_names       (GArray                 *members,
+                                               const char             *text,
+                                               gboolean                full_names);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (IopGroupReport, iop_group_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IopGroupReport, iop_group_report_unref)
 
 G_END_DECLS

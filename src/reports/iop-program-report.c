@@ -441,7 +441,7 @@ iop_program_report_compute (IopStore                *store,
   if (!iop_report_options_validate (options, error))
     return NULL;
 
-  report = g_new0 (IopProgramReport, 1);
+  report = g_rc_box_new0 (IopProgramReport);
   iop_report_options_copy (&report->options, options);
   o = &report->options;
   report->admissions = iop_report_new_array (sizeof (IopProgramReportMove), move_clear);
@@ -476,11 +476,11 @@ iop_program_report_compute (IopStore                *store,
   return g_steal_pointer (&report);
 }
 
-void
-iop_program_report_free (IopProgramReport *report)
+static void
+program_report_clear (gpointer data)
 {
-  if (report == NULL)
-    return;
+  IopProgramReport *report = data;
+
   iop_report_options_clear (&report->options);
   g_clear_pointer (&report->members, g_array_unref);
   g_clear_pointer (&report->admissions, g_array_unref);
@@ -489,7 +489,25 @@ iop_program_report_free (IopProgramReport *report)
   g_clear_pointer (&report->weeks, g_array_unref);
   g_clear_pointer (&report->counselors, g_array_unref);
   g_clear_pointer (&report->hours_gaps, g_array_unref);
-  g_free (report);
+}
+
+/**
+ * iop_program_report_ref:
+ * @report: a report
+ *
+ * Returns: (transfer full): @report
+ */
+IopProgramReport *
+iop_program_report_ref (IopProgramReport *report)
+{
+  return g_rc_box_acquire (report);
+}
+
+void
+iop_program_report_unref (IopProgramReport *report)
+{
+  if (report != NULL)
+    g_rc_box_release_full (report, program_report_clear);
 }
 
 /**

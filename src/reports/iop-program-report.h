@@ -83,11 +83,12 @@ const char       *iop_report_level_of_care     (guint                   level);
 IopProgramReport *iop_program_report_compute   (IopStore               *store,
                                                 const IopReportOptions *options,
                                                 GError                **error);
-void              iop_program_report_free      (IopProgramReport       *report);
+IopProgramReport *iop_program_report_ref       (IopProgramReport       *report);
+void              iop_program_report_unref     (IopProgramReport       *report);
 const char       *iop_program_report_member_name (const IopProgramReport *report,
                                                   guint                   member,
                                                   gboolean                full_names);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (IopProgramReport, iop_program_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IopProgramReport, iop_program_report_unref)
 
 G_END_DECLS
