@@ -64,6 +64,7 @@ typedef struct {
   GStrv                headers;
   double              *widths;
   GPtrArray           *rows;
+  double               min_row_height;
   double               height;
   IopDocumentDrawFunc  draw;
   gpointer             user_data;
@@ -417,7 +418,10 @@ layout_table (Flow  *flow,
       double row_height = 0;
 
       if (r < n_rows)
-        row = table_row_layouts (flow, block, col_widths, g_ptr_array_index (block->rows, r), FALSE, &row_height);
+        {
+          row = table_row_layouts (flow, block, col_widths, g_ptr_array_index (block->rows, r), FALSE, &row_height);
+          row_height = MAX (row_height, block->min_row_height);
+        }
 
       if (r == 0)
         {
@@ -765,6 +769,33 @@ iop_document_add_table (IopDocument        *self,
     block->widths = g_memdup2 (relative_widths, sizeof (double) * n_columns);
   if (rows != NULL)
     block->rows = g_ptr_array_ref (rows);
+}
+
+/**
+ * iop_document_add_form_table:
+ * @n_columns: the number of columns, at least 1
+ * @headers: (array length=n_columns): the column headers
+ * @relative_widths: (nullable) (array length=n_columns): relative column widths
+ * @rows: (nullable) (element-type GStrv) (transfer none): the rows
+ * @min_row_height: the least height of a row, in points, to leave room for
+ *   handwriting (a signature column)
+ *
+ * Like iop_document_add_table(), for forms filled in by hand.
+ */
+void
+iop_document_add_form_table (IopDocument        *self,
+                             guint               n_columns,
+                             const char * const *headers,
+                             const double       *relative_widths,
+                             GPtrArray          *rows,
+                             double              min_row_height)
+{
+  Block *block;
+
+  g_return_if_fail (IOP_IS_DOCUMENT (self));
+  iop_document_add_table (self, n_columns, headers, relative_widths, rows);
+  block = g_ptr_array_index (self->blocks, self->blocks->len - 1);
+  block->min_row_height = MAX (min_row_height, 0);
 }
 
 /**

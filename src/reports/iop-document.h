@@ -52,6 +52,12 @@ void         iop_document_add_table           (IopDocument         *self,
                                                const char * const  *headers,
                                                const double        *relative_widths,
                                                GPtrArray           *rows);
+void         iop_document_add_form_table      (IopDocument         *self,
+                                               guint                n_columns,
+                                               const char * const  *headers,
+                                               const double        *relative_widths,
+                                               GPtrArray           *rows,
+                                               double               min_row_height);
 void         iop_document_add_drawing         (IopDocument         *self,
                                                double               height_pt,
                                                IopDocumentDrawFunc  draw,
