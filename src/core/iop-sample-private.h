@@ -26,5 +26,8 @@ char *iop_sample_date (IopSampleContext *ctx,
 gboolean iop_sample_load_sessions (IopStore          *store,
                                    IopSampleContext  *ctx,
                                    GError           **error);
+gboolean iop_sample_load_reports  (IopStore          *store,
+                                   IopSampleContext  *ctx,
+                                   GError           **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "iop-store-private.h"
 #include "iop-store-reports.h"
+#include "iop-validation.h"
 
 /*
  * Every per-group and per-participant query starts from an index on the group or
@@ -718,6 +719,106 @@ iop_store_report_staff (IopStore  *self,
   g_return_val_if_fail (IOP_IS_STORE (self), NULL);
   return COLLECT (self, iop_store_prepare (self, sql_staff, error),
                   IopReportStaffRow, staff_row_clear, read_staff, error);
+}
+
+/**
+ * iop_store_add_session_rating:
+ * @self: an #IopStore
+ * @session_id: the session
+ * @participant_id: a member who attended it
+ * @items: (array fixed-size=4): relationship, goals and topics, approach, overall;
+ *   0-10 each, -1 for an item the member left blank
+ * @error: return location for a #GError
+ *
+ * Records a member's rating of a session, given when it ends. The rating is the
+ * member's own record, so it may be entered after the note is signed, but like
+ * everything of a signed session it never changes afterwards: a second rating of
+ * a signed session fails with %IOP_STORE_ERROR_LOCKED.
+ *
+ * Returns: %TRUE when saved
+ */
+gboolean
+iop_store_add_session_rating (IopStore   *self,
+                              gint64      session_id,
+                              gint64      participant_id,
+                              const int  *items,
+                              GError    **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *state = NULL;
+  g_autofree char *status = NULL;
+  gboolean exists;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (IOP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (items != NULL, FALSE);
+
+  for (guint i = 0; i < IOP_N_RATING; i++)
+    {
+      if (items[i] < -1 || items[i] > 10)
+        return iop_validation_error (error, _("Session ratings go from 0 to 10."));
+      any = any || items[i] >= 0;
+    }
+  if (!any)
+    return iop_validation_error (error, _("The rating is empty."));
+
+  stmt = iop_store_prepare (self,
+                            "SELECT s.state, a.status, r.session_id IS NOT NULL FROM sessions s"
+                            " LEFT JOIN attendance a ON a.session_id = s.id AND a.participant_id = ?2"
+                            " LEFT JOIN session_ratings r ON r.session_id = s.id AND r.participant_id = ?2"
+                            " WHERE s.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, IOP_STORE_ERROR, IOP_STORE_ERROR_NOT_FOUND, _("This session does not exist."));
+      return FALSE;
+    }
+  state = g_strdup (iop_column_text (stmt, 0));
+  status = g_strdup (iop_column_text (stmt, 1));
+  exists = sqlite3_column_int (stmt, 2);
+  sqlite3_reset (stmt);
+
+  if (g_strcmp0 (state, "cancelled") == 0)
+    return iop_validation_error (error, _("A cancelled session cannot be rated."));
+  if (g_strcmp0 (status, "present") != 0 && g_strcmp0 (status, "late") != 0 && g_strcmp0 (status, "left-early") != 0)
+    return iop_validation_error (error, _("Only a member who attended the session can rate it."));
+  if (exists && (g_strcmp0 (state, "signed") == 0 || g_strcmp0 (state, "cosigned") == 0))
+    {
+      g_set_error_literal (error, IOP_STORE_ERROR, IOP_STORE_ERROR_LOCKED,
+                           _("This member's rating of a signed session cannot change."));
+      return FALSE;
+    }
+
+  if (!iop_store_begin (self, error))
+    return FALSE;
+  stmt = iop_store_prepare (self,
+                            "INSERT OR REPLACE INTO session_ratings"
+                            " (session_id, participant_id, relationship, goals_topics, approach, overall)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  for (guint i = 0; i < IOP_N_RATING; i++)
+    {
+      if (items[i] < 0)
+        sqlite3_bind_null (stmt, 3 + i);
+      else
+        sqlite3_bind_int (stmt, 3 + i, items[i]);
+    }
+  if (!iop_store_step_done (self, stmt, error)
+      || !iop_store_audit (self, "rate", IOP_KIND_SESSION, session_id, participant_id, "member session rating", error))
+    goto fail;
+  iop_store_mark_changed (self, IOP_KIND_SESSION);
+  return iop_store_commit (self, error);
+
+fail:
+  iop_store_rollback (self);
+  return FALSE;
 }
 
 /**

@@ -7,18 +7,10 @@
  * a #GArray that frees its rows' strings when it is freed.
  */
 
+#include "iop-session.h"     /* IopClimate: the facilitator's ratings, in column order */
 #include "iop-store.h"
 
 G_BEGIN_DECLS
-
-/* Facilitator climate ratings, in the order of the columns in sessions. */
-typedef enum {
-  IOP_CLIMATE_COHESION,
-  IOP_CLIMATE_ENGAGEMENT,
-  IOP_CLIMATE_AVOIDANCE,
-  IOP_CLIMATE_CONFLICT,
-  IOP_N_CLIMATE,
-} IopClimateItem;
 
 /* Member session ratings, in the order of the columns in session_ratings. */
 typedef enum {
@@ -173,6 +165,13 @@ GArray    *iop_store_report_program_measures     (IopStore    *self,
                                                   const char  *to,
                                                   GError     **error);
 GArray    *iop_store_report_staff                (IopStore    *self,
+                                                  GError     **error);
+
+/* Members' ratings of a session (0-10 each, -1 for an item left blank). */
+gboolean   iop_store_add_session_rating          (IopStore    *self,
+                                                  gint64       session_id,
+                                                  gint64       participant_id,
+                                                  const int   *items,
                                                   GError     **error);
 
 /* For tests and benchmarks: "name: plan detail" lines of the per-group queries. */
