@@ -7,6 +7,7 @@
 
 #include "iop-groups-view.h"
 #include "iop-participants-view.h"
+#include "iop-reports-view.h"
 #include "iop-welcome.h"
 #include "iop-window.h"
 
@@ -30,6 +31,7 @@ typedef struct
 static const IopViewInfo views[] = {
   { "groups", N_("Groups"), "system-users-symbolic", iop_groups_view_get_type },
   { "participants", N_("Participants"), "avatar-default-symbolic", iop_participants_view_get_type },
+  { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", iop_reports_view_get_type },
 };
 
 struct _IopWindow
