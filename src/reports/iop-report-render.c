@@ -918,33 +918,19 @@ iop_group_report_dup_flags (IopGroupReport *report,
                             gboolean        full_names)
 {
   GPtrArray *flags = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) outreach = g_string_new (NULL);
+  g_autoptr(GString) low = g_string_new (NULL);
+  int n_outreach = 0, n_low = 0;
 
-  for (guint i = 0; i < report->members->len; i++)
-    {
-      const IopGroupReportMember *m = &g_array_index (report->members, IopGroupReportMember, i);
-      const char *name = iop_group_report_member_name (report, i, full_names);
-
-      if (m->outreach)
-        g_ptr_array_add (flags, g_strdup_printf (m->current_absence_run >= 2
-                                                 ? _("Outreach: %s missed %d sessions in a row and has not come back since.")
-                                                 : _("Outreach: %s missed %d sessions in a row."),
-                                                 name, m->longest_absence_run));
-    }
-  for (guint i = 0; i < report->members->len; i++)
-    {
-      const IopGroupReportMember *m = &g_array_index (report->members, IopGroupReportMember, i);
-
-      if (m->participation_low)
-        g_ptr_array_add (flags, g_strdup_printf (_("Low participation: %s averaged %.1f of 4 over %d sessions."),
-                                                 iop_group_report_member_name (report, i, full_names),
-                                                 m->participation_mean, m->n_participation));
-    }
+  /* The group first: trends a supervisor acts on with the facilitator. */
   if (report->attendance_slope <= FALLING_ATTENDANCE)
     g_ptr_array_add (flags, g_strdup_printf (_("Falling attendance: down %.1f percentage points a week."),
                                              -report->attendance_slope * 100));
   if (report->cohesion_slope <= FALLING_COHESION)
     g_ptr_array_add (flags, g_strdup_printf (_("Falling cohesion: down %.2f points a week on the facilitator's scale."),
                                              -report->cohesion_slope));
+  if (report->rating_slope <= FALLING_RATINGS)
+    g_ptr_array_add (flags, g_strdup_printf (_("Falling member ratings: down %.1f points a week."), -report->rating_slope));
   if (report->n_low_climate > 0)
     g_ptr_array_add (flags, g_strdup_printf (ngettext ("Low climate: %d session rated low by the facilitator.",
                                                        "Low climate: %d sessions rated low by the facilitator.",
@@ -953,8 +939,6 @@ iop_group_report_dup_flags (IopGroupReport *report,
     g_ptr_array_add (flags, g_strdup_printf (ngettext ("Low member ratings: %d session averaged below 36 of 40.",
                                                        "Low member ratings: %d sessions averaged below 36 of 40.",
                                                        report->n_low_rating_sessions), report->n_low_rating_sessions));
-  if (report->rating_slope <= FALLING_RATINGS)
-    g_ptr_array_add (flags, g_strdup_printf (_("Falling member ratings: down %.1f points a week."), -report->rating_slope));
   if (report->weeks_below_min > 0)
     g_ptr_array_add (flags, g_strdup_printf (ngettext ("Group size: below the minimum of %d in %d week.",
                                                        "Group size: below the minimum of %d in %d weeks.",
@@ -963,6 +947,38 @@ iop_group_report_dup_flags (IopGroupReport *report,
     g_ptr_array_add (flags, g_strdup_printf (ngettext ("Group size: above the maximum of %d in %d week.",
                                                        "Group size: above the maximum of %d in %d weeks.",
                                                        report->weeks_above_max), report->max_size, report->weeks_above_max));
+
+  /* Then the members, one line per kind. */
+  for (guint i = 0; i < report->members->len; i++)
+    {
+      const IopGroupReportMember *m = &g_array_index (report->members, IopGroupReportMember, i);
+      const char *name = iop_group_report_member_name (report, i, full_names);
+
+      if (m->outreach)
+        {
+          if (n_outreach++ > 0)
+            g_string_append (outreach, ", ");
+          if (m->current_absence_run >= 2)
+            /* Translators: a member's initials and their longest run of absences, still absent */
+            g_string_append_printf (outreach, _("%s (%d, not back since)"), name, m->longest_absence_run);
+          else
+            g_string_append_printf (outreach, "%s (%d)", name, m->longest_absence_run);
+        }
+      if (m->participation_low)
+        {
+          if (n_low++ > 0)
+            g_string_append (low, ", ");
+          g_string_append_printf (low, "%s (%.1f)", name, m->participation_mean);
+        }
+    }
+  if (n_outreach > 0)
+    g_ptr_array_add (flags, g_strdup_printf (ngettext ("Outreach: %d member missed two or more sessions in a row: %s.",
+                                                       "Outreach: %d members missed two or more sessions in a row: %s.",
+                                                       n_outreach), n_outreach, outreach->str));
+  if (n_low > 0)
+    g_ptr_array_add (flags, g_strdup_printf (ngettext ("Low participation: %d member averaged 1 or less of 4: %s.",
+                                                       "Low participation: %d members averaged 1 or less of 4: %s.",
+                                                       n_low), n_low, low->str));
   if (report->hours_gaps->len > 0)
     g_ptr_array_add (flags, g_strdup_printf (ngettext ("Under hours: %u member-week below the level of care's minimum.",
                                                        "Under hours: %u member-weeks below the level of care's minimum.",
