@@ -10,7 +10,9 @@
 
 #include <string.h>
 
+#include "iop-group-report.h"
 #include "iop-report-fixture.h"
+#include "iop-store-people.h"
 #include "iop-store-reports.h"
 #include "iop-test-util.h"
 
@@ -97,6 +99,90 @@ test_rows (void)
   g_assert_cmpuint (minutes->len, ==, 8);
 }
 
+static void
+test_session_rating (void)
+{
+  IopReportFixture f;
+  g_autoptr(IopStore) store = iop_report_fixture_open ("report-rating", &f);
+  g_autofree char *before = iop_test_checksum (store);
+  const int good[IOP_N_RATING] = { 8, -1, 9, 10 };
+  const int too_high[IOP_N_RATING] = { 11, 9, 9, 9 };
+  const int empty[IOP_N_RATING] = { -1, -1, -1, -1 };
+  struct {
+    gint64 session;
+    gint64 participant;
+    const int *items;
+    int code;
+  } bad[] = {
+    { f.sessions[2], f.dan, too_high, IOP_STORE_ERROR_INVALID },     /* out of range */
+    { f.sessions[2], f.dan, empty, IOP_STORE_ERROR_INVALID },        /* nothing rated */
+    { f.sessions[2], f.cara, good, IOP_STORE_ERROR_INVALID },        /* absent */
+    { f.sessions[4], f.ann, good, IOP_STORE_ERROR_INVALID },         /* cancelled */
+    { 99999, f.ann, good, IOP_STORE_ERROR_NOT_FOUND },
+    { f.sessions[0], f.ann, good, IOP_STORE_ERROR_LOCKED },          /* signed, already rated */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (iop_store_add_session_rating (store, bad[i].session, bad[i].participant, bad[i].items, &error));
+      g_assert_error (error, IOP_STORE_ERROR, bad[i].code);
+      iop_assert_unchanged (store, before);
+    }
+
+  /* A member's first rating of a signed session is taken; a draft's may be redone. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) ratings = NULL;
+
+    g_assert_true (iop_store_add_session_rating (store, f.sessions[0], f.eve, good, &error));
+    g_assert_no_error (error);
+    g_assert_true (iop_store_add_session_rating (store, f.sessions[2], f.dan, good, &error));
+    g_assert_true (iop_store_add_session_rating (store, f.sessions[2], f.dan, good, &error));
+    g_assert_no_error (error);
+    ratings = iop_store_report_group_ratings (store, f.group_id, IOP_FIXTURE_FROM, IOP_FIXTURE_TO, &error);
+    g_assert_cmpuint (ratings->len, ==, 8);
+  }
+}
+
+static void
+test_sample_ratings_decline (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_sample ("report-sample");
+  g_autoptr(GListModel) groups = iop_store_list_groups (store, TRUE, NULL);
+  gboolean seen_declining = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(IopGroup) g = g_list_model_get_item (groups, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IopGroupReport) report = NULL;
+      IopReportOptions options;
+      int rated = 0;
+
+      iop_report_options_init (&options, NULL, NULL);
+      report = iop_group_report_compute (store, iop_group_get_id (g), &options, &error);
+      g_assert_no_error (error);
+      iop_report_options_clear (&options);
+      for (guint k = 0; k < report->sessions->len; k++)
+        if (g_array_index (report->sessions, IopGroupReportSession, k).n_ratings > 0)
+          rated++;
+      g_assert_cmpint (rated, >, 3);
+
+      if (g_strcmp0 (iop_group_get_name (g), "Dual Diagnosis Skills") == 0)
+        {
+          seen_declining = TRUE;
+          g_assert_cmpfloat (report->rating_slope, <, -0.5);
+          g_assert_cmpint (report->n_low_rating_sessions, >, 2);
+          g_assert_cmpfloat (report->cohesion_slope, <, -0.25);
+        }
+      else
+        g_assert_cmpint (report->n_low_rating_sessions, ==, 0);
+    }
+  g_assert_true (seen_declining);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,5 +190,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/report-store/query-plans-use-indexes", test_query_plans_use_indexes);
   g_test_add_func ("/report-store/rows", test_rows);
+  g_test_add_func ("/report-store/session-rating", test_session_rating);
+  g_test_add_func ("/report-store/sample-ratings-decline", test_sample_ratings_decline);
   return g_test_run ();
 }

@@ -414,6 +414,46 @@ read_staff (sqlite3_stmt *stmt,
 /* Public API */
 
 /**
+ * iop_store_report_begin_snapshot:
+ * @self: an #IopStore
+ * @out_started: (out): whether a read transaction was started, for
+ *   iop_store_report_end_snapshot()
+ * @error: return location for a #GError
+ *
+ * A report runs a dozen queries; inside one read transaction they all see the
+ * same data, and SQLite locks the file once instead of once per query. Inside a
+ * transaction already open on this connection, nothing is started.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+iop_store_report_begin_snapshot (IopStore  *self,
+                                 gboolean  *out_started,
+                                 GError   **error)
+{
+  g_return_val_if_fail (IOP_IS_STORE (self), FALSE);
+
+  *out_started = FALSE;
+  if (!sqlite3_get_autocommit (iop_store_get_db (self)))
+    return TRUE;
+  if (!iop_store_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  *out_started = TRUE;
+  return TRUE;
+}
+
+void
+iop_store_report_end_snapshot (IopStore *self,
+                               gboolean  started)
+{
+  g_return_if_fail (IOP_IS_STORE (self));
+
+  /* Nothing was written: ending the read can only fail if the connection is gone. */
+  if (started && !iop_store_exec (self, "COMMIT", NULL))
+    iop_store_exec (self, "ROLLBACK", NULL);
+}
+
+/**
  * iop_store_report_group_sessions:
  * @self: an #IopStore
  * @group_id: the group

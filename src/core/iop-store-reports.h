@@ -102,6 +102,13 @@ typedef struct {
   char   *role;
 } IopReportStaffRow;
 
+/* All of one report's queries read one snapshot (and take the file lock once). */
+gboolean   iop_store_report_begin_snapshot       (IopStore    *self,
+                                                  gboolean    *out_started,
+                                                  GError     **error);
+void       iop_store_report_end_snapshot         (IopStore    *self,
+                                                  gboolean     started);
+
 /* One group over a date range. */
 GArray    *iop_store_report_group_sessions       (IopStore    *self,
                                                   gint64       group_id,

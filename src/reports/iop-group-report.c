@@ -698,6 +698,7 @@ compute_hours (IopGroupReport *report,
       const IopReportPersonRow *p = &g_array_index (people, IopReportPersonRow, mi);
       int required = iop_report_minimum_minutes (o, p->level_of_care);
       g_autoptr(GArray) minutes = NULL;
+      guint next_row = 0;
 
       minutes = iop_store_report_participant_minutes (store, m->participant_id, o->from, o->to, error);
       if (minutes == NULL)
@@ -726,12 +727,17 @@ compute_hours (IopGroupReport *report,
           if (!in_group)
             continue;
 
-          for (guint k = 0; k < minutes->len; k++)
+          /* Rows and weeks both run by date: walk them together. */
+          while (next_row < minutes->len
+                 && strcmp (g_array_index (minutes, IopReportMinutesRow, next_row).date, w->start) < 0)
+            next_row++;
+          for (guint k = next_row; k < minutes->len; k++)
             {
               const IopReportMinutesRow *r = &g_array_index (minutes, IopReportMinutesRow, k);
 
-              if (strcmp (r->date, w->start) >= 0 && strcmp (r->date, sunday) <= 0)
-                total += r->minutes;
+              if (strcmp (r->date, sunday) > 0)
+                break;
+              total += r->minutes;
             }
           w->members_checked++;
           m->weeks_checked++;
@@ -968,23 +974,12 @@ apply_signatures (IopGroupReport *report,
 
 /* Public API */
 
-/**
- * iop_group_report_compute:
- * @store: an #IopStore
- * @group_id: the group
- * @options: range and thresholds
- * @error: return location for a #GError
- *
- * Reads the group's sessions, attendance, ratings, roster history, members' plans
- * and measures in the range, and computes the group dynamics report.
- *
- * Returns: (transfer full) (nullable): the report, or %NULL with @error set
- */
-IopGroupReport *
-iop_group_report_compute (IopStore                *store,
-                          gint64                   group_id,
-                          const IopReportOptions  *options,
-                          GError                 **error)
+/* Everything, once the snapshot is open. */
+static IopGroupReport *
+compute_in_snapshot (IopStore                *store,
+                     gint64                   group_id,
+                     const IopReportOptions  *options,
+                     GError                 **error)
 {
   g_autoptr(IopGroupReport) report = NULL;
   g_autoptr(IopGroup) group = NULL;
@@ -997,11 +992,6 @@ iop_group_report_compute (IopStore                *store,
   g_autoptr(GHashTable) member_index = g_hash_table_new (NULL, NULL);
   const IopReportOptions *o;
 
-  g_return_val_if_fail (IOP_IS_STORE (store), NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-
-  if (!iop_report_options_validate (options, error))
-    return NULL;
   group = iop_store_get_group (store, group_id, error);
   if (group == NULL)
     return NULL;
@@ -1061,6 +1051,40 @@ iop_group_report_compute (IopStore                *store,
   apply_signatures (report, session_rows, session_index);
 
   return g_steal_pointer (&report);
+}
+
+/**
+ * iop_group_report_compute:
+ * @store: an #IopStore
+ * @group_id: the group
+ * @options: range and thresholds
+ * @error: return location for a #GError
+ *
+ * Reads the group's sessions, attendance, ratings, roster history, members' plans
+ * and measures in the range, from one snapshot, and computes the group dynamics
+ * report.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error set
+ */
+IopGroupReport *
+iop_group_report_compute (IopStore                *store,
+                          gint64                   group_id,
+                          const IopReportOptions  *options,
+                          GError                 **error)
+{
+  IopGroupReport *report;
+  gboolean started;
+
+  g_return_val_if_fail (IOP_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!iop_report_options_validate (options, error))
+    return NULL;
+  if (!iop_store_report_begin_snapshot (store, &started, error))
+    return NULL;
+  report = compute_in_snapshot (store, group_id, options, error);
+  iop_store_report_end_snapshot (store, started);
+  return report;
 }
 
 static void

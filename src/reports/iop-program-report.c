@@ -413,18 +413,10 @@ compute_measures (IopProgramReport *report,
     }
 }
 
-/**
- * iop_program_report_compute:
- * @store: an #IopStore
- * @options: range and thresholds
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the program report, or %NULL with @error set
- */
-IopProgramReport *
-iop_program_report_compute (IopStore                *store,
-                            const IopReportOptions  *options,
-                            GError                 **error)
+static IopProgramReport *
+compute_in_snapshot (IopStore                *store,
+                     const IopReportOptions  *options,
+                     GError                 **error)
 {
   g_autoptr(IopProgramReport) report = NULL;
   g_autoptr(GArray) people = NULL;
@@ -434,12 +426,6 @@ iop_program_report_compute (IopStore                *store,
   g_autoptr(GHashTable) member_index = g_hash_table_new (NULL, NULL);
   g_autofree char *monday = NULL;
   const IopReportOptions *o;
-
-  g_return_val_if_fail (IOP_IS_STORE (store), NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-
-  if (!iop_report_options_validate (options, error))
-    return NULL;
 
   report = g_rc_box_new0 (IopProgramReport);
   iop_report_options_copy (&report->options, options);
@@ -474,6 +460,34 @@ iop_program_report_compute (IopStore                *store,
     return NULL;
   compute_measures (report, measures, member_index);
   return g_steal_pointer (&report);
+}
+
+/**
+ * iop_program_report_compute:
+ * @store: an #IopStore
+ * @options: range and thresholds
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the program report, or %NULL with @error set
+ */
+IopProgramReport *
+iop_program_report_compute (IopStore                *store,
+                            const IopReportOptions  *options,
+                            GError                 **error)
+{
+  IopProgramReport *report;
+  gboolean started;
+
+  g_return_val_if_fail (IOP_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!iop_report_options_validate (options, error))
+    return NULL;
+  if (!iop_store_report_begin_snapshot (store, &started, error))
+    return NULL;
+  report = compute_in_snapshot (store, options, error);
+  iop_store_report_end_snapshot (store, started);
+  return report;
 }
 
 static void
