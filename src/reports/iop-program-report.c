@@ -183,6 +183,7 @@ compute_sessions (IopProgramReport *report,
   g_autofree int *group_attended = NULL;
   g_autofree int *group_recorded = NULL;
   g_autofree int *minutes = NULL;
+  g_autofree guint *session_week = NULL;
   int attended = 0, recorded = 0;
 
   if (groups == NULL)
@@ -257,7 +258,11 @@ compute_sessions (IopProgramReport *report,
         g_array_index (report->groups, IopProgramReportGroup, gi).n_sessions++;
     }
 
-  /* Attendance, and minutes per person per week for hours. */
+  /* Attendance, and minutes per person per week for hours. Dates are parsed once
+   * per session, not once per attendance row. */
+  session_week = g_new0 (guint, sessions->len + 1);
+  for (guint i = 0; i < sessions->len; i++)
+    session_week[i] = week_of (report, g_array_index (sessions, IopReportSessionRow, i).date);
   minutes = g_new0 (int, (gsize) people->len * report->weeks->len);
   for (guint i = 0; i < attendance->len; i++)
     {
@@ -271,9 +276,9 @@ compute_sessions (IopProgramReport *report,
       if (!iop_report_lookup_index (session_index, a->session_id, &si))
         continue;
       s = &g_array_index (sessions, IopReportSessionRow, si);
-      week = &g_array_index (report->weeks, IopProgramReportWeek, week_of (report, s->date));
+      week = &g_array_index (report->weeks, IopProgramReportWeek, session_week[si]);
       if (iop_report_lookup_index (member_index, a->participant_id, &mi))
-        minutes[mi * report->weeks->len + week_of (report, s->date)] += a->minutes;
+        minutes[mi * report->weeks->len + session_week[si]] += a->minutes;
       if (!was_recorded)
         continue;
       recorded++;

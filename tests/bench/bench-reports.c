@@ -8,8 +8,9 @@
  *
  *   bench-reports [OTHER_GROUPS...]     (default: 0 50 200 800)
  *
- * Prints one line per database: other groups, rows in attendance, median and
- * slowest time of the group report, and the program report's time for scale.
+ * Prints one line per database: other groups, rows in attendance, the group
+ * report's CPU and wall time (median and best of 41 runs), and the program
+ * report's wall time for scale.
  */
 
 #include "config.h"
@@ -17,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "iop-group-report.h"
 #include "iop-program-report.h"
@@ -25,7 +27,7 @@
 #define MEMBERS       15
 #define YEAR_START    "2025-10-06"     /* a Monday */
 #define YEAR_END      "2026-10-04"
-#define RUNS          25
+#define RUNS          41
 
 static sqlite3_stmt *
 prepare (sqlite3    *db,
@@ -148,6 +150,17 @@ add_group (sqlite3 *db,
   return group_id;
 }
 
+/* CPU time of this process: on a shared machine wall time mostly measures the
+ * neighbours; CPU time measures the report. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 static int
 compare_doubles (const void *a,
                  const void *b)
@@ -168,6 +181,7 @@ bench (int other_groups)
   gint64 next_participant = 1;
   gint64 target;
   double times[RUNS];
+  double cpu[RUNS];
   double program_ms;
   gint64 rows = 0;
   IopReportOptions options;
@@ -182,6 +196,9 @@ bench (int other_groups)
   for (int i = other_groups / 2; i < other_groups; i++)
     add_group (db, i, 2, &next_participant);
   iop_store_exec (store, "COMMIT", NULL);
+  /* A program's database is not one enormous fresh write-ahead log: fold it in, as
+   * SQLite does in daily use, so the measurement is of the tables and indexes. */
+  iop_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
   {
     sqlite3_stmt *count = prepare (db, "SELECT count(*) FROM attendance");
 
@@ -195,13 +212,15 @@ bench (int other_groups)
   options.as_of = g_strdup (YEAR_END);
   for (int run = 0; run < RUNS; run++)
     {
+      double cpu_start = cpu_ms ();
       gint64 start = g_get_monotonic_time ();
       g_autoptr(IopGroupReport) report = iop_group_report_compute (store, target, &options, &error);
 
+      times[run] = (g_get_monotonic_time () - start) / 1000.0;
+      cpu[run] = cpu_ms () - cpu_start;
       g_assert_no_error (error);
       g_assert_cmpuint (report->sessions->len, ==, 156);
       g_assert_cmpuint (report->members->len, ==, MEMBERS);
-      times[run] = (g_get_monotonic_time () - start) / 1000.0;
     }
   {
     gint64 start = g_get_monotonic_time ();
@@ -212,7 +231,9 @@ bench (int other_groups)
   }
   iop_report_options_clear (&options);
   qsort (times, RUNS, sizeof (double), compare_doubles);
-  g_print ("%d\t%" G_GINT64_FORMAT "\t%.2f\t%.2f\t%.1f\n", other_groups, rows, times[RUNS / 2], times[RUNS - 1], program_ms);
+  qsort (cpu, RUNS, sizeof (double), compare_doubles);
+  g_print ("%d\t%" G_GINT64_FORMAT "\t%.2f\t%.2f\t%.2f\t%.2f\t%.1f\n", other_groups, rows,
+           cpu[RUNS / 2], cpu[0], times[RUNS / 2], times[0], program_ms);
 
   iop_store_close (store);
   g_clear_object (&store);
@@ -235,7 +256,7 @@ main (int   argc,
 {
   int defaults[] = { 0, 50, 200, 800 };
 
-  g_print ("other groups\tattendance rows\tgroup report median ms\tslowest ms\tprogram report ms\n");
+  g_print ("other groups\tattendance rows\tgroup report CPU ms (median, best)\t\twall ms (median, best)\t\tprogram report wall ms\n");
   if (argc > 1)
     for (int i = 1; i < argc; i++)
       bench (atoi (argv[i]));
