@@ -571,18 +571,13 @@ show_group_report (IopReportsView *self,
 
   add_label (self->report_box, _("Retention and turnover"), "title-4");
   {
-    g_autofree char *text = g_strdup_printf (_("%d joined, %d left · average stay of those who left: %s · of current members: %s"),
-                                             report->n_joins, report->n_exits,
-                                             report->mean_stay_days_left < 0 ? "—" : "",
-                                             report->mean_stay_days_current < 0 ? "—" : "");
     g_autofree char *left = report->mean_stay_days_left < 0 ? g_strdup ("—")
                             : g_strdup_printf (_("%.0f days"), report->mean_stay_days_left);
     g_autofree char *current = report->mean_stay_days_current < 0 ? g_strdup ("—")
                                : g_strdup_printf (_("%.0f days"), report->mean_stay_days_current);
+    g_autofree char *text = g_strdup_printf (_("%d joined, %d left · average stay of those who left: %s · of current members so far: %s"),
+                                             report->n_joins, report->n_exits, left, current);
 
-    g_free (text);
-    text = g_strdup_printf (_("%d joined, %d left · average stay of those who left: %s · of current members so far: %s"),
-                            report->n_joins, report->n_exits, left, current);
     add_label (self->report_box, text, NULL);
   }
   if (report->events->len > 0)
