@@ -1070,16 +1070,33 @@ draw_page_cb (GtkPrintOperation *operation,
 /* Actions */
 
 static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               IopReportsView          *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      show_error (self, _("The report was not printed"), error != NULL ? error->message : "");
+    }
+  /* The reference taken when printing started. */
+  g_object_unref (operation);
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   IopReportsView *self = IOP_REPORTS_VIEW (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperation *operation;
   g_autoptr(IopDocument) doc = NULL;
   g_autofree char *name = program_name (self);
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
+  GtkPrintOperationResult result;
 
   if (self->group_report == NULL && self->program_report == NULL)
     return;
@@ -1089,13 +1106,19 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, iop_document_get_title (doc));
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* No nested main loop: the window keeps drawing while the dialog is open. */
+  gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb), g_object_ref (doc),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_object_ref (doc),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, _("The report was not printed"), error->message);
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    g_object_unref (operation);
 }
 
 static void
