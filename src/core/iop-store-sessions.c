@@ -1198,6 +1198,14 @@ iop_store_dup_session_name_guard (IopStore  *self,
 
 /* Signing and review */
 
+static void
+clear_name_issue (gpointer data)
+{
+  IopNameIssue *issue = data;
+
+  g_clear_pointer (&issue->text, g_free);
+}
+
 static const char *
 note_part (IopAttendance *a,
            guint          field)
@@ -1237,7 +1245,7 @@ iop_store_check_session_notes (IopStore  *self,
   g_return_val_if_fail (IOP_IS_STORE (self), NULL);
 
   check->names = g_array_new (FALSE, FALSE, sizeof (IopNameIssue));
-  g_array_set_clear_func (check->names, (GDestroyNotify) NULL);
+  g_array_set_clear_func (check->names, clear_name_issue);
   check->similar = g_array_new (FALSE, FALSE, sizeof (IopSimilarNotes));
   check->guard = iop_store_dup_session_name_guard (self, session_id, error);
   if (check->guard == NULL)
@@ -1648,12 +1656,16 @@ iop_store_list_session_events (IopStore  *self,
   g_return_val_if_fail (IOP_IS_STORE (self), NULL);
 
   stmt = iop_store_prepare (self,
-                            "SELECT 'addendum', a.created_at, a.author_id, st.full_name, a.participant_id, a.text, a.id"
+                            "SELECT kind, at, author_id, author_name, participant_id, text FROM ("
+                            " SELECT 'addendum' AS kind, a.created_at AS at, a.author_id AS author_id,"
+                            "  st.full_name AS author_name, a.participant_id AS participant_id, a.text AS text,"
+                            "  a.id AS id"
                             " FROM session_addenda a LEFT JOIN staff st ON st.id = a.author_id WHERE a.session_id = ?1"
                             " UNION ALL"
                             " SELECT r.action, r.at, r.reviewer_id, st.full_name, NULL, r.comment, r.id"
-                            " FROM session_reviews r LEFT JOIN staff st ON st.id = r.reviewer_id WHERE r.session_id = ?1"
-                            " ORDER BY 2, 7",
+                            " FROM session_reviews r LEFT JOIN staff st ON st.id = r.reviewer_id WHERE r.session_id = ?1)"
+                            /* within one second: a return, then a co-signature, then addenda */
+                            " ORDER BY at, CASE kind WHEN 'return' THEN 0 WHEN 'cosign' THEN 1 ELSE 2 END, id",
                             error);
   if (stmt == NULL)
     return NULL;
