@@ -28,6 +28,8 @@ void      iop_store_set_locked              (IopStore     *self,
                                              gboolean      locked);
 gboolean  iop_store_get_locked              (IopStore     *self);
 
+guint     iop_access_count_staff            (IopStore     *self);
+
 gboolean  iop_access_check_audited          (IopStore     *self,
                                              const char   *action,
                                              const char   *kind,

@@ -329,6 +329,20 @@ is_last_active_administrator (IopStore *store,
 
 /* Internal API (iop-access-private.h) */
 
+guint
+iop_access_count_staff (IopStore *self)
+{
+  sqlite3_stmt *stmt = iop_store_prepare (self, "SELECT count(*) FROM staff", NULL);
+  guint n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
 gboolean
 iop_access_check_audited (IopStore    *self,
                           const char  *action,
@@ -573,7 +587,7 @@ iop_access_create_first_administrator (IopStore    *store,
 
   g_return_val_if_fail (IOP_IS_STORE (store), NULL);
 
-  if (count_positive (store, "SELECT count(*) FROM staff"))
+  if (iop_access_count_staff (store) > 0)
     {
       refuse (error, _("This database already has staff; an administrator adds new staff members."));
       return NULL;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "iop-access-private.h"
+#include "iop-access.h"
 #include "iop-date.h"
 #include "iop-sample-private.h"
 #include "iop-sample.h"
@@ -360,7 +361,7 @@ iop_sample_load (IopStore  *store,
 
   g_return_val_if_fail (IOP_IS_STORE (store), FALSE);
 
-  if (!iop_store_is_empty (store))
+  if (!iop_store_is_empty (store) || iop_access_count_staff (store) > 0)
     {
       g_set_error_literal (error, IOP_STORE_ERROR, IOP_STORE_ERROR_INVALID,
                            _("The sample program can only be loaded into an empty database."));
