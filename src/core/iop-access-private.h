@@ -49,6 +49,9 @@ gboolean  iop_access_store_credentials      (IopStore     *self,
 void      iop_access_use_fast_hashing       (gboolean      fast);
 gboolean  iop_access_get_fast_hashing       (void);
 
+/* Whether statfs()'s f_type names a network filesystem Circle refuses. */
+gboolean  iop_store_fs_type_is_network      (unsigned long f_type);
+
 gboolean  iop_store_replace_database        (IopStore     *self,
                                              GBytes       *contents,
                                              const char   *aside_path,

@@ -70,16 +70,10 @@ list_migrations (void)
   return names;
 }
 
-static gboolean
-is_network_filesystem (const char *path)
+gboolean
+iop_store_fs_type_is_network (unsigned long f_type)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  struct statfs fs;
-
-  if (statfs (dir, &fs) != 0)
-    return FALSE;
-
-  switch ((unsigned long) fs.f_type)
+  switch (f_type)
     {
     case 0x6969UL:      /* NFS */
     case 0xFF534D42UL:  /* CIFS */
@@ -93,6 +87,18 @@ is_network_filesystem (const char *path)
     default:
       return FALSE;
     }
+}
+
+static gboolean
+is_network_filesystem (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statfs fs;
+
+  if (statfs (dir, &fs) != 0)
+    return FALSE;
+
+  return iop_store_fs_type_is_network ((unsigned long) fs.f_type);
 }
 
 void
@@ -576,7 +582,20 @@ iop_store_open_at_version (const char  *path,
   self->path = g_strdup (path);
 
   if (!open_connection (self, version, error))
-    return NULL;
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      /* SQLite says "unable to open database file" when it cannot create its
+       * write-ahead log next to a database on a read-only disk: say what it is. */
+      if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+        {
+          g_clear_error (error);
+          g_set_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_READ_ONLY,
+                       _("The database “%s” is on a read-only disk or in a folder Circle may not write to. Nothing can be saved there; move it to a writable folder."),
+                       path);
+        }
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
