@@ -7,7 +7,7 @@
  *                     until killed
  *   hold DB           take the database's write lock (BEGIN EXCLUSIVE), say
  *                     "ready", and hold it until killed
- *   migrate DB        open (and so migrate) DB, say "done" */
+ *   migrate DB        say "start", open (and so migrate) DB, say "done" */
 
 #include "config.h"
 
@@ -143,8 +143,10 @@ main (int argc, char *argv[])
 
   if (g_str_equal (argv[1], "migrate"))
     {
-      g_autoptr(IopStore) store = iop_store_open (argv[2], &error);
+      g_autoptr(IopStore) store = NULL;
 
+      say ("start\n");
+      store = iop_store_open (argv[2], &error);
       if (store == NULL)
         return 1;
       say ("done\n");

@@ -341,15 +341,19 @@ test_migration_killed (void)
       const char *argv[] = { helper, "migrate", path, NULL };
       g_autoptr(GError) error = NULL;
       g_auto(GStrv) schema = NULL;
+      char start[8] = { 0 };
       GPid pid;
+      int out_fd;
       int status;
       int version;
 
-      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
-                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                                    NULL, NULL, &pid, &error));
-      g_usleep (g_test_rand_int_range (0, 40000));
+      g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                               NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
+      /* Creating and migrating a new database takes some 80 ms from "start". */
+      g_assert_cmpint (read (out_fd, start, 6), ==, 6);
+      g_usleep (g_test_rand_int_range (0, 90000));
       kill (pid, SIGKILL);
+      close (out_fd);
       waitpid (pid, &status, 0);
       g_spawn_close_pid (pid);
 
