@@ -277,6 +277,37 @@ test_checksum_detects_change (void)
   g_assert_cmpstr (a, !=, b);
 }
 
+static void
+test_deferred_integrity_check (void)
+{
+  g_autofree char *path = iop_test_db_path ("integrity");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  {
+    g_autoptr(IopStore) store = iop_test_open_sample ("integrity");
+    g_autoptr(IopStore) deferred = NULL;
+
+    g_assert_true (iop_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+    g_assert_true (iop_store_check_integrity (path, &error));
+    g_assert_no_error (error);
+    deferred = iop_store_open_full (path, IOP_STORE_OPEN_DEFER_CHECK, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (deferred);
+  }
+
+  /* Scribble over the middle of the file, as a failing disk might. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 16384);
+  for (gsize i = 8192; i < 12288; i++)
+    contents[i] = (char) (i * 7);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  g_assert_false (iop_store_check_integrity (path, &error));
+  g_assert_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_CORRUPT);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -293,5 +324,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/busy", test_busy_database);
   g_test_add_func ("/store/read-only", test_read_only_database);
   g_test_add_func ("/store/checksum", test_checksum_detects_change);
+  g_test_add_func ("/store/deferred-integrity-check", test_deferred_integrity_check);
   return g_test_run ();
 }

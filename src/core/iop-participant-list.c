@@ -10,9 +10,10 @@
  * IopParticipantList:
  *
  * A #GListModel of #IopParticipant that stays quick with tens of thousands of
- * people: a filter change runs one FTS query for the matching ids, and a
- * participant's row is read only when a view asks for that item. Objects are
- * kept once read, so a scrolled list is not read twice.
+ * people. The display order is read once (ids only); a filter change runs one
+ * FTS query for the matching ids and keeps the ones in that set, walking the
+ * order, so no keystroke sorts. A participant's row is read only when a view
+ * asks for that item, and kept, so a scrolled list is not read twice.
  */
 struct _IopParticipantList
 {
@@ -20,7 +21,8 @@ struct _IopParticipantList
 
   IopStore    *store;
   char        *filter;
-  GArray      *ids;      /* gint64, in display order */
+  GArray      *keys;     /* IopParticipantKey: everyone, in display order */
+  GArray      *ids;      /* gint64: those shown, in display order */
   GHashTable  *loaded;   /* id → IopParticipant */
   gulong       changed_id;
   gboolean     active_only;
@@ -42,17 +44,55 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+load_keys (IopParticipantList *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->keys, g_array_unref);
+  self->keys = iop_store_list_participant_keys (self->store, &error);
+  if (self->keys == NULL)
+    {
+      g_warning ("Could not list participants: %s", error->message);
+      self->keys = g_array_new (FALSE, FALSE, sizeof (IopParticipantKey));
+    }
+}
+
+static void
 refresh (IopParticipantList *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) matches = NULL;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->keys->len);
+  g_autofree guint8 *wanted = NULL;
+  gint64 max_id = 0;
   guint old_n = self->ids->len;
 
-  ids = iop_store_search_participants (self->store, self->filter, self->active_only, &error);
-  if (ids == NULL)
+  matches = iop_store_match_participants (self->store, self->filter, &error);
+  if (error != NULL)
+    g_warning ("Could not search participants: %s", error->message);
+
+  if (matches != NULL)
     {
-      g_warning ("Could not search participants: %s", error->message);
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      /* A bit per id: membership tests while walking the order are then free. */
+      for (guint i = 0; i < matches->len; i++)
+        max_id = MAX (max_id, g_array_index (matches, gint64, i));
+      wanted = g_malloc0 (max_id / 8 + 1);
+      for (guint i = 0; i < matches->len; i++)
+        {
+          gint64 id = g_array_index (matches, gint64, i);
+          wanted[id / 8] |= 1 << (id % 8);
+        }
+    }
+
+  for (guint i = 0; i < self->keys->len; i++)
+    {
+      const IopParticipantKey *key = &g_array_index (self->keys, IopParticipantKey, i);
+
+      if (self->active_only && key->discharged)
+        continue;
+      if (matches != NULL && (key->id > max_id || !(wanted[key->id / 8] & (1 << (key->id % 8)))))
+        continue;
+      g_array_append_val (ids, key->id);
     }
 
   g_clear_pointer (&self->ids, g_array_unref);
@@ -72,6 +112,7 @@ store_changed_cb (IopParticipantList *self,
     return;
   /* Re-read rows lazily: a changed name must show the next time the row binds. */
   g_hash_table_remove_all (self->loaded);
+  load_keys (self);
   refresh (self);
 }
 
@@ -146,6 +187,7 @@ iop_participant_list_finalize (GObject *object)
 
   g_clear_pointer (&self->filter, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->keys, g_array_unref);
   g_clear_pointer (&self->loaded, g_hash_table_unref);
 
   G_OBJECT_CLASS (iop_participant_list_parent_class)->finalize (object);
@@ -242,6 +284,7 @@ iop_participant_list_new (IopStore *store)
   self->store = g_object_ref (store);
   self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
                                               G_CONNECT_SWAPPED);
+  load_keys (self);
   refresh (self);
   return self;
 }
@@ -309,6 +352,7 @@ iop_participant_list_reload (IopParticipantList *self)
   g_return_if_fail (IOP_IS_PARTICIPANT_LIST (self));
 
   g_hash_table_remove_all (self->loaded);
+  load_keys (self);
   refresh (self);
 }
 

@@ -724,6 +724,96 @@ iop_store_search_participants (IopStore    *self,
   return g_steal_pointer (&ids);
 }
 
+/**
+ * iop_store_list_participant_keys:
+ * @self: an #IopStore
+ * @error: return location for a #GError
+ *
+ * Everyone's id in display order (last name, first name), with whether they are
+ * discharged: what a list needs to sort once and filter by set membership after.
+ *
+ * Returns: (transfer full) (element-type IopParticipantKey): the keys
+ */
+GArray *
+iop_store_list_participant_keys (IopStore  *self,
+                                 GError   **error)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (IopParticipantKey));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IOP_IS_STORE (self), NULL);
+
+  stmt = iop_store_prepare (self,
+                            "SELECT id, status = 'discharged' FROM participants INDEXED BY participants_sort"
+                            " ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IopParticipantKey key = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
+      g_array_append_val (keys, key);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      iop_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&keys);
+}
+
+/**
+ * iop_store_match_participants:
+ * @self: an #IopStore
+ * @text: what the person typed
+ * @error: return location for a #GError
+ *
+ * The ids matching @text by word prefix (names, preferred name, record number,
+ * accents folded), in no particular order. Sorting is left to the caller, who
+ * already holds the order; that keeps a keystroke well inside one frame.
+ *
+ * Returns: (transfer full) (nullable) (element-type gint64): the ids, or %NULL
+ *   with no error when @text has no words (everyone matches)
+ */
+GArray *
+iop_store_match_participants (IopStore    *self,
+                              const char  *text,
+                              GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *query = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IOP_IS_STORE (self), NULL);
+
+  query = text != NULL ? fts_query_for (text) : NULL;
+  if (query == NULL)
+    return NULL;
+
+  stmt = iop_store_prepare (self, "SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  iop_bind_text (stmt, 1, query);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      iop_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
 guint
 iop_store_count_participants (IopStore *self)
 {

@@ -55,6 +55,18 @@ GArray         *iop_store_search_participants         (IopStore        *self,
                                                        GError         **error);
 guint           iop_store_count_participants          (IopStore        *self);
 
+/* For list models that sort once and filter many times. */
+typedef struct {
+  gint64    id;
+  gboolean  discharged;
+} IopParticipantKey;
+
+GArray         *iop_store_list_participant_keys       (IopStore        *self,
+                                                       GError         **error);
+GArray         *iop_store_match_participants          (IopStore        *self,
+                                                       const char      *text,
+                                                       GError         **error);
+
 /* Groups */
 gboolean        iop_store_add_group                   (IopStore        *self,
                                                        IopGroup        *group,

@@ -431,6 +431,7 @@ ensure_private_file (const char  *path,
 static gboolean
 open_connection (IopStore  *self,
                  guint      version,
+                 gboolean   check,
                  GError   **error)
 {
   if (sqlite3_open_v2 (self->path, &self->db,
@@ -451,7 +452,7 @@ open_connection (IopStore  *self,
       || !iop_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     return FALSE;
 
-  if (!quick_check (self, error))
+  if (check && !quick_check (self, error))
     return FALSE;
 
   return migrate (self, version, error);
@@ -545,7 +546,61 @@ IopStore *
 iop_store_open (const char  *path,
                 GError     **error)
 {
-  return iop_store_open_at_version (path, G_MAXUINT, error);
+  return iop_store_open_full (path, IOP_STORE_OPEN_NONE, error);
+}
+
+static IopStore *
+open_internal (const char         *path,
+               guint               version,
+               IopStoreOpenFlags   flags,
+               GError            **error);
+
+/**
+ * iop_store_open_full:
+ * @path: (nullable): the database file, or %NULL for the default
+ * @flags: how to open it
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+IopStore *
+iop_store_open_full (const char         *path,
+                     IopStoreOpenFlags   flags,
+                     GError            **error)
+{
+  return open_internal (path, G_MAXUINT, flags, error);
+}
+
+/**
+ * iop_store_check_integrity:
+ * @path: the database file
+ * @error: return location for a #GError
+ *
+ * Runs SQLite's quick_check on its own read-only connection, so it may run in a
+ * worker thread while the application uses the database.
+ *
+ * Returns: %TRUE when the database is whole
+ */
+gboolean
+iop_store_check_integrity (const char  *path,
+                           GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK
+      && sqlite3_busy_timeout (db, 5000) == SQLITE_OK
+      && sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  if (!ok)
+    g_set_error_literal (error, IOP_STORE_ERROR, IOP_STORE_ERROR_CORRUPT,
+                         _("The database failed its integrity check. Restore it from a backup."));
+  return ok;
 }
 
 /**
@@ -560,6 +615,15 @@ IopStore *
 iop_store_open_at_version (const char  *path,
                            guint        version,
                            GError     **error)
+{
+  return open_internal (path, version, IOP_STORE_OPEN_NONE, error);
+}
+
+static IopStore *
+open_internal (const char         *path,
+               guint               version,
+               IopStoreOpenFlags   flags,
+               GError            **error)
 {
   g_autoptr(IopStore) self = NULL;
   g_autofree char *default_path = NULL;
@@ -581,7 +645,7 @@ iop_store_open_at_version (const char  *path,
   self = g_object_new (IOP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (!open_connection (self, version, error))
+  if (!open_connection (self, version, !(flags & IOP_STORE_OPEN_DEFER_CHECK), error))
     {
       g_autofree char *dir = g_path_get_dirname (path);
 
@@ -1148,7 +1212,7 @@ iop_store_replace_database (IopStore    *self,
 
       g_set_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_FAILED,
                    _("Could not set the current database aside: %s"), g_strerror (saved));
-      open_connection (self, G_MAXUINT, NULL);
+      open_connection (self, G_MAXUINT, TRUE, NULL);
       return FALSE;
     }
   g_chmod (aside_path, 0600);
@@ -1157,7 +1221,7 @@ iop_store_replace_database (IopStore    *self,
   if (!g_file_set_contents_full (self->path, data, len,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, error)
-      || !open_connection (self, G_MAXUINT, &reopen_error))
+      || !open_connection (self, G_MAXUINT, TRUE, &reopen_error))
     {
       if (reopen_error != NULL)
         g_propagate_error (error, g_steal_pointer (&reopen_error));
@@ -1172,7 +1236,7 @@ iop_store_replace_database (IopStore    *self,
       g_unlink (self->path);
       g_rename (aside_path, self->path);
       sync_directory (self->path);
-      open_connection (self, G_MAXUINT, NULL);
+      open_connection (self, G_MAXUINT, TRUE, NULL);
       return FALSE;
     }
 

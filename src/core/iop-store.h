@@ -59,13 +59,29 @@ G_DECLARE_FINAL_TYPE (IopStore, iop_store, IOP, STORE, GObject)
 #define IOP_KIND_CONSENT      "consent"
 #define IOP_KIND_AUDIT        "audit"
 
+/**
+ * IopStoreOpenFlags:
+ * @IOP_STORE_OPEN_NONE: check the database's integrity before returning
+ * @IOP_STORE_OPEN_DEFER_CHECK: leave the integrity check to the caller, who runs
+ *   iop_store_check_integrity() off the main thread so a large database opens at once
+ */
+typedef enum {
+  IOP_STORE_OPEN_NONE        = 0,
+  IOP_STORE_OPEN_DEFER_CHECK = 1 << 0,
+} IopStoreOpenFlags;
+
 char       *iop_store_default_path        (void);
 guint       iop_store_latest_version      (void);
 
 IopStore   *iop_store_open                (const char  *path,
                                            GError     **error);
+IopStore   *iop_store_open_full           (const char         *path,
+                                           IopStoreOpenFlags   flags,
+                                           GError            **error);
 IopStore   *iop_store_open_at_version     (const char  *path,
                                            guint        version,
+                                           GError     **error);
+gboolean    iop_store_check_integrity     (const char  *path,
                                            GError     **error);
 void        iop_store_close               (IopStore    *self);
 const char *iop_store_get_path            (IopStore    *self);

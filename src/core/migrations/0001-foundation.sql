@@ -38,7 +38,8 @@ CREATE TABLE participants (
   CHECK (discharge_date IS NULL OR discharge_date >= admission_date)
 );
 CREATE INDEX participants_counselor ON participants (primary_counselor_id);
-CREATE INDEX participants_sort ON participants (last_name COLLATE NOCASE, first_name COLLATE NOCASE);
+-- Covers the list order and the discharged flag, so a list of everyone reads only this index.
+CREATE INDEX participants_sort ON participants (last_name COLLATE NOCASE, first_name COLLATE NOCASE, status);
 
 -- Search: names, preferred name and record number, accents folded.
 CREATE VIRTUAL TABLE participants_fts USING fts5 (
