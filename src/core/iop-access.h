@@ -84,6 +84,7 @@ gboolean       iop_access_may_see_participant  (IopStore      *store,
                                                 gint64         participant_id);
 
 gboolean       iop_access_has_staff            (IopStore      *store);
+gboolean       iop_access_is_signed_in         (IopStore      *store);
 IopStaff      *iop_access_create_first_administrator (IopStore *store,
                                                 const char    *username,
                                                 const char    *full_name,

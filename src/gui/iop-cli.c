@@ -642,3 +642,26 @@ iop_cli_get_database_path (void)
 {
   return database_path;
 }
+
+/**
+ * iop_cli_sign_in_from_environment:
+ * @store: the open store
+ *
+ * When the window is opened with `--user NAME` (or CIRCLE_USER) and
+ * CIRCLE_PASSPHRASE, it starts signed in, as the command line would.
+ * Otherwise it starts at the sign-in page.
+ */
+void
+iop_cli_sign_in_from_environment (IopStore *store)
+{
+  g_autoptr(IopStaff) staff = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *user = user_name != NULL ? user_name : g_getenv ("CIRCLE_USER");
+  const char *passphrase = g_getenv ("CIRCLE_PASSPHRASE");
+
+  if (user == NULL || *user == '\0' || passphrase == NULL)
+    return;
+  staff = iop_access_sign_in (store, user, passphrase, &error);
+  if (staff == NULL)
+    g_printerr ("circle: %s\n", error->message);
+}

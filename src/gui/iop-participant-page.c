@@ -488,9 +488,14 @@ iop_participant_page_set_participant_id (IopParticipantPage *self,
     {
       g_autoptr(GError) error = NULL;
 
+      /* The view is logged first; a role that may not see this record sees nothing of it. */
       if (!iop_store_audit (self->store, "view", IOP_KIND_PARTICIPANT, participant_id, participant_id,
                             NULL, &error))
-        g_warning ("Could not record the view in the audit log: %s", error->message);
+        {
+          iop_widget_add_toast (GTK_WIDGET (self), error->message);
+          participant_id = 0;
+          g_clear_object (&self->participant);
+        }
     }
 
   self->participant_id = participant_id;
