@@ -8,6 +8,7 @@
 
 #include "iop-access-private.h"
 #include "iop-access.h"
+#include "iop-instrument-loader.h"
 #include "iop-sample.h"
 #include "iop-test-util.h"
 
@@ -87,6 +88,18 @@ iop_test_open_store (const char *name)
 }
 
 void
+iop_test_load_sample (IopStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The sample's measures are scored with the shipped instrument definitions. */
+  iop_instrument_registry_ensure_default (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (iop_sample_load (store, &error));
+  g_assert_no_error (error);
+}
+
+void
 iop_test_sign_in (IopStore   *store,
                   const char *username)
 {
@@ -103,6 +116,9 @@ iop_test_open_sample (const char *name)
   g_autoptr(GError) error = NULL;
   IopStore *store = iop_test_open_store (name);
 
+  /* The sample's measures are scored with the shipped instrument definitions. */
+  iop_instrument_registry_ensure_default (NULL, &error);
+  g_assert_no_error (error);
   iop_sample_load (store, &error);
   g_assert_no_error (error);
   return store;

@@ -35,7 +35,7 @@ open_admin (const char *dir)
   iop_access_use_fast_hashing (TRUE);
   store = iop_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_true (iop_sample_load (store, &error));
+  iop_test_load_sample (store);
   iop_test_sign_in (store, "admin");
   return store;
 }

@@ -18,8 +18,9 @@ void      iop_store_enter_system            (IopStore     *self);
 void      iop_store_leave_system            (IopStore     *self);
 gboolean  iop_store_in_system_mode          (IopStore     *self);
 
-/* Tests of other areas' rules act as Circle itself without signing in. Never
- * called outside tests/. */
+/* Tests of other areas' rules run without roles: actor 0 may write, and no
+ * actor's role is checked. Never called outside tests/; tests/test-access.c
+ * and the other safety tests open their stores without it. */
 void      iop_store_trust_system_actor      (IopStore     *self,
                                              gboolean      trust);
 gboolean  iop_store_get_trust_system_actor  (IopStore     *self);

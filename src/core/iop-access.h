@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * IopRole:
  * @IOP_ROLE_NONE: no one (not signed in, or an inactive account)
  * @IOP_ROLE_COUNSELOR: their groups and caseload; documents and signs
- * @IOP_ROLE_SUPERVISOR: reads all, co-signs and returns, reports, the audit log
+ * @IOP_ROLE_SUPERVISOR: reads all, co-signs and returns, reports, the audit log;
+ *   documents and signs for the groups they facilitate and their own caseload
  * @IOP_ROLE_ADMINISTRATOR: all a supervisor may, plus staff, settings, backups
  */
 typedef enum {
@@ -28,6 +29,7 @@ typedef enum {
  * IopPermission:
  * @IOP_PERMISSION_NONE: anyone: signing in and out, locking, unlocking
  * @IOP_PERMISSION_VIEW_RECORD: view, print, export or disclose a participant's record
+ * @IOP_PERMISSION_INTAKE: register a new participant
  * @IOP_PERMISSION_MANAGE_RECORDS: participants, groups, enrollments and consents
  * @IOP_PERMISSION_DOCUMENT: session notes, plans, measures, cultural notes, imports
  * @IOP_PERMISSION_SIGN: sign one's own documentation
@@ -41,6 +43,7 @@ typedef enum {
 typedef enum {
   IOP_PERMISSION_NONE,
   IOP_PERMISSION_VIEW_RECORD,
+  IOP_PERMISSION_INTAKE,
   IOP_PERMISSION_MANAGE_RECORDS,
   IOP_PERMISSION_DOCUMENT,
   IOP_PERMISSION_SIGN,

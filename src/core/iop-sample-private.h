@@ -23,6 +23,13 @@ typedef struct {
 char *iop_sample_date (IopSampleContext *ctx,
                        int               days_from_today);
 
+gboolean iop_sample_load_sessions (IopStore          *store,
+                                   IopSampleContext  *ctx,
+                                   GError           **error);
+/* Each area's part of the sample program, called in order by iop_sample_load(). */
+gboolean iop_sample_load_plans (IopStore          *store,
+                                IopSampleContext  *ctx,
+                                GError           **error);
 gboolean iop_sample_load_safety (IopStore          *store,
                                  IopSampleContext  *ctx,
                                  GError           **error);

@@ -13,8 +13,10 @@
 #include "iop-access.h"
 #include "iop-audit.h"
 #include "iop-backup.h"
+#include "iop-cli-private.h"
 #include "iop-cli.h"
 #include "iop-date.h"
+#include "iop-instrument-loader.h"
 #include "iop-sample.h"
 #include "iop-store-consents.h"
 #include "iop-store-people.h"
@@ -22,7 +24,8 @@
 /*
  * The command line is part of the application: every job that makes sense in
  * batch can be scripted. Output is tab-separated, one line per item, for
- * scripts; errors go to standard error with a non-zero exit status.
+ * scripts; errors go to standard error with a non-zero exit status. Each area
+ * keeps its options in its own iop-cli-<area>.c, listed in `areas` below.
  */
 
 static char *database_path;
@@ -47,8 +50,6 @@ static const GOptionEntry entries[] = {
     N_("List a participant's consents: ID, recipient, purpose, signed, expires, revoked, state (tab-separated)"), N_("RECORD") },
   { "export-participant", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export a participant's face sheet (demographics, care, groups) as text"), N_("RECORD") },
-  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write an export to FILE instead of standard output"), N_("FILE") },
   { "disclose-to", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The export is for RECIPIENT outside the program: needs --consent; the disclosure is recorded and the output carries the 42 CFR § 2.32 notice"), N_("RECIPIENT") },
   { "consent", 0, 0, G_OPTION_ARG_INT64, NULL,
@@ -59,6 +60,8 @@ static const GOptionEntry entries[] = {
     N_("Load the sample program into an empty database and exit"), NULL },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The file to write"), N_("FILE") },
   { "list-groups", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List groups: ID, name, type, members (tab-separated)"), NULL },
   { "list-participants", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -66,17 +69,21 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-/* Tabs and newlines inside a field would break the one-line-per-item contract. */
-static char *
-field (const char *text)
+static const IopCliArea areas[] = {
+  { iop_cli_sessions_entries, iop_cli_sessions_handle },
+  { iop_cli_plans_entries, iop_cli_plans_handle },
+};
+
+char *
+iop_cli_field (const char *text)
 {
   char *copy = g_strdup (text != NULL ? text : "");
 
   return g_strdelimit (copy, "\t\n\r", ' ');
 }
 
-static int
-fail (const char *message)
+int
+iop_cli_fail (const char *message)
 {
   g_printerr ("circle: %s\n", message);
   return 1;
@@ -85,7 +92,7 @@ fail (const char *message)
 static int
 fail_error (const GError *error)
 {
-  return fail (error->message);
+  return iop_cli_fail (error->message);
 }
 
 static IopStore *
@@ -142,19 +149,8 @@ file_passphrase (GError **error)
   return prompt_secret (_("Passphrase for the file: "), error);
 }
 
-typedef IopStore IopCliSession;
-
-static void
-cli_session_free (IopCliSession *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!iop_access_sign_out (store, &error))
-    g_printerr ("circle: %s\n", error->message);
-  g_object_unref (store);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (IopCliSession, cli_session_free)
+/* The store the job signed in to; signed out when the job ends. */
+static IopStore *session;
 
 /*
  * Every job acts as a named staff member, checked against their Argon2id
@@ -162,14 +158,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IopCliSession, cli_session_free)
  * their role. Only --version, --help, --check and --sample-data on an empty
  * database run without signing in.
  */
-static IopCliSession *
-open_signed_in (GError **error)
+IopStore *
+iop_cli_open_store (GError **error)
 {
   g_autoptr(IopStore) store = NULL;
   g_autoptr(IopStaff) staff = NULL;
   g_autofree char *passphrase = NULL;
   const char *user = user_name;
   const char *env;
+
+  if (session != NULL)
+    return g_object_ref (session);
 
   if (user == NULL || *user == '\0')
     user = g_getenv ("CIRCLE_USER");
@@ -200,7 +199,20 @@ open_signed_in (GError **error)
   explicit_bzero (passphrase, strlen (passphrase));
   if (staff == NULL)
     return NULL;
-  return (IopCliSession *) g_steal_pointer (&store);
+  session = g_object_ref (store);
+  return g_steal_pointer (&store);
+}
+
+static void
+end_session (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (session == NULL)
+    return;
+  if (!iop_access_sign_out (session, &error))
+    g_printerr ("circle: %s\n", error->message);
+  g_clear_object (&session);
 }
 
 static int
@@ -209,8 +221,11 @@ run_sample_data (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(IopStore) store = open_store (&error);
 
-  if (store == NULL || !iop_sample_load (store, &error))
-    return fail (error->message);
+  /* The sample's measures are scored with the shipped instrument definitions. */
+  if (store == NULL
+      || iop_instrument_registry_ensure_default (NULL, &error) == NULL
+      || !iop_sample_load (store, &error))
+    return iop_cli_fail (error->message);
   g_print (_("Loaded the sample program into %s\n"), iop_store_get_path (store));
   g_print (_("Sign in as admin, supervisor, counselor1 or counselor2 with the passphrase “sample”.\n"));
   return 0;
@@ -232,7 +247,7 @@ run_check (void)
   for (guint i = 0; i < report->len; i++)
     g_print ("%s\n", (char *) g_ptr_array_index (report, i));
   if (!all_hold)
-    return fail (_("The database failed its check. Do not add to it: restore the latest backup that passes --check."));
+    return iop_cli_fail (_("The database failed its check. Do not add to it: restore the latest backup that passes --check."));
   return 0;
 }
 
@@ -240,19 +255,19 @@ static int
 run_list_groups (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IopCliSession) store = open_signed_in (&error);
+  g_autoptr(IopStore) store = iop_cli_open_store (&error);
   g_autoptr(GListModel) groups = NULL;
 
   if (store == NULL)
     return fail_error (error);
   groups = iop_store_list_groups (store, TRUE, &error);
   if (groups == NULL)
-    return fail (error->message);
+    return iop_cli_fail (error->message);
 
   for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
     {
       g_autoptr(IopGroup) g = g_list_model_get_item (groups, i);
-      g_autofree char *name = field (iop_group_get_name (g));
+      g_autofree char *name = iop_cli_field (iop_group_get_name (g));
 
       g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\n", iop_group_get_id (g), name,
                iop_group_get_group_type (g), iop_group_get_member_count (g));
@@ -264,14 +279,14 @@ static int
 run_list_participants (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IopCliSession) store = open_signed_in (&error);
+  g_autoptr(IopStore) store = iop_cli_open_store (&error);
   g_autoptr(GPtrArray) people = NULL;
 
   if (store == NULL)
     return fail_error (error);
   people = iop_store_list_participants (store, &error);
   if (people == NULL)
-    return fail (error->message);
+    return iop_cli_fail (error->message);
 
   for (guint i = 0; i < people->len; i++)
     {
@@ -284,10 +299,10 @@ run_list_participants (void)
       /* A counselor sees their own caseload and groups only. */
       if (!iop_access_may_see_participant (store, iop_participant_get_id (p)))
         continue;
-      record = field (iop_participant_get_record_number (p));
-      first = field (iop_participant_get_first_name (p));
-      last = field (iop_participant_get_last_name (p));
-      preferred = field (iop_participant_get_preferred_name (p));
+      record = iop_cli_field (iop_participant_get_record_number (p));
+      first = iop_cli_field (iop_participant_get_first_name (p));
+      last = iop_cli_field (iop_participant_get_last_name (p));
+      preferred = iop_cli_field (iop_participant_get_preferred_name (p));
       g_print ("%s\t%s\t%s\t%s\t%s\n", record, first, last, preferred, iop_participant_get_status (p));
     }
   return 0;
@@ -298,13 +313,13 @@ run_backup (const char *path,
             gboolean    encrypt)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IopCliSession) store = open_signed_in (&error);
+  g_autoptr(IopStore) store = iop_cli_open_store (&error);
   g_autofree char *passphrase = NULL;
 
   if (store == NULL)
     return fail_error (error);
   if (!iop_access_may (store, IOP_PERMISSION_BACKUP))
-    return fail (_("Only administrators back up and restore the database."));
+    return iop_cli_fail (_("Only administrators back up and restore the database."));
   if (encrypt && (passphrase = file_passphrase (&error)) == NULL)
     return fail_error (error);
   if (!iop_backup_write (store, path, passphrase, &error))
@@ -317,7 +332,7 @@ static int
 run_restore (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IopCliSession) store = open_signed_in (&error);
+  g_autoptr(IopStore) store = iop_cli_open_store (&error);
   g_autofree char *passphrase = NULL;
   g_autofree char *aside = NULL;
 
@@ -335,7 +350,7 @@ static int
 run_export_audit (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IopCliSession) store = open_signed_in (&error);
+  g_autoptr(IopStore) store = iop_cli_open_store (&error);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) out = NULL;
 
@@ -374,7 +389,7 @@ static int
 run_list_consents (const char *record)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IopCliSession) store = open_signed_in (&error);
+  g_autoptr(IopStore) store = iop_cli_open_store (&error);
   g_autoptr(IopParticipant) p = NULL;
   g_autoptr(GListModel) consents = NULL;
   g_autofree char *today = iop_date_today ();
@@ -390,8 +405,8 @@ run_list_consents (const char *record)
   for (guint i = 0; i < g_list_model_get_n_items (consents); i++)
     {
       g_autoptr(IopConsent) c = g_list_model_get_item (consents, i);
-      g_autofree char *recipient = field (iop_consent_get_recipient (c));
-      g_autofree char *purpose = field (iop_consent_get_purpose (c));
+      g_autofree char *recipient = iop_cli_field (iop_consent_get_recipient (c));
+      g_autofree char *purpose = iop_cli_field (iop_consent_get_purpose (c));
       const char *state;
 
       if (*iop_consent_get_revoked_on (c) != '\0' && g_strcmp0 (iop_consent_get_revoked_on (c), today) <= 0)
@@ -409,45 +424,79 @@ run_list_consents (const char *record)
   return 0;
 }
 
-/* Every print or export of a participant's record goes through here. Inside
- * the program it is logged as an export; for someone outside it (--disclose-to)
- * the consent is checked, the disclosure is recorded, and the output gets the
- * 42 CFR § 2.32 notice. Print and export options of other areas use it too. */
+/**
+ * iop_cli_is_disclosure:
+ *
+ * Returns: %TRUE when `--disclose-to` was given
+ */
+gboolean
+iop_cli_is_disclosure (void)
+{
+  return disclose_to != NULL;
+}
+
+/**
+ * iop_cli_check_disclosure:
+ * @store: the signed-in store
+ * @participant_id: whose record is printed or exported
+ * @what: what it is, e.g. "Member copy of a session summary"
+ * @notice: (out) (transfer full) (nullable): the 42 CFR § 2.32 notice the output
+ *   must carry, or %NULL when the output stays inside the program
+ * @error: return location for a #GError
+ *
+ * With `--disclose-to RECIPIENT --consent ID`, checks the consent and records
+ * the disclosure (disclosure history and audit log). Print and export options
+ * call this before writing a participant's record.
+ *
+ * Returns: %FALSE when the disclosure is not allowed: write nothing then
+ */
+gboolean
+iop_cli_check_disclosure (IopStore    *store,
+                          gint64       participant_id,
+                          const char  *what,
+                          char       **notice,
+                          GError     **error)
+{
+  g_autoptr(IopConsent) consent = NULL;
+
+  *notice = NULL;
+  if (disclose_to == NULL)
+    return TRUE;
+  if (consent_id <= 0)
+    {
+      g_set_error_literal (error, IOP_STORE_ERROR, IOP_STORE_ERROR_PERMISSION,
+                           _("A disclosure outside the program needs the participant's consent: give its ID with --consent (see --list-consents)."));
+      return FALSE;
+    }
+  if (!iop_store_record_disclosure (store, participant_id, consent_id, disclose_to, what, NULL, error))
+    return FALSE;
+  consent = iop_store_get_consent (store, consent_id, error);
+  if (consent == NULL)
+    return FALSE;
+  *notice = g_strdup_printf (_("Disclosed to %s under consent %" G_GINT64_FORMAT " (%s). %s"),
+                             disclose_to, consent_id, iop_consent_get_purpose (consent),
+                             iop_disclosure_notice ());
+  return TRUE;
+}
+
+/* Inside the program an export is logged as such; outside it, as a disclosure. */
 static char *
 record_output (IopStore    *store,
                gint64       participant_id,
                const char  *what,
                GError     **error)
 {
-  g_autoptr(IopConsent) consent = NULL;
+  g_autofree char *notice = NULL;
 
   if (disclose_to == NULL)
     {
-      if (consent_id != 0)
-        {
-          g_set_error_literal (error, IOP_STORE_ERROR, IOP_STORE_ERROR_INVALID,
-                               _("--consent goes with --disclose-to RECIPIENT."));
-          return NULL;
-        }
       if (!iop_store_audit (store, "export", IOP_KIND_PARTICIPANT, participant_id, participant_id, what, error))
         return NULL;
       return g_strdup ("");
     }
-
-  if (consent_id <= 0)
-    {
-      g_set_error_literal (error, IOP_STORE_ERROR, IOP_STORE_ERROR_PERMISSION,
-                           _("A disclosure outside the program needs the participant's consent: give its ID with --consent (see --list-consents)."));
-      return NULL;
-    }
-  if (!iop_store_record_disclosure (store, participant_id, consent_id, disclose_to, what, NULL, error))
+  if (!iop_cli_check_disclosure (store, participant_id, what, &notice, error))
     return NULL;
-  consent = iop_store_get_consent (store, consent_id, error);
-  if (consent == NULL)
-    return NULL;
-  return g_strdup_printf (_("\nDisclosed to %s under consent %" G_GINT64_FORMAT " (%s).\n\n%s\n"),
-                          disclose_to, consent_id, iop_consent_get_purpose (consent),
-                          iop_disclosure_notice ());
+  return g_strdup_printf ("\n%s\n", notice);
 }
 
 static int
@@ -460,7 +509,7 @@ write_output (const char  *text,
   if (output == NULL)
     {
       if (encrypt)
-        return fail (_("An encrypted export needs a file: add --output FILE."));
+        return iop_cli_fail (_("An encrypted export needs a file: add --output FILE."));
       g_print ("%s", text);
       return 0;
     }
@@ -486,7 +535,7 @@ run_export_participant (const char *record,
                         gboolean    encrypt)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IopCliSession) store = open_signed_in (&error);
+  g_autoptr(IopStore) store = iop_cli_open_store (&error);
   g_autoptr(IopParticipant) p = NULL;
   g_autoptr(IopStaff) counselor = NULL;
   g_autoptr(IopStaff) me = NULL;
@@ -544,6 +593,21 @@ run_export_participant (const char *record,
 }
 
 /**
+ * iop_cli_dup_output:
+ * @options: the parsed options
+ *
+ * Returns: (transfer full) (nullable): the file given with `--output`
+ */
+char *
+iop_cli_dup_output (GVariantDict *options)
+{
+  char *output = NULL;
+
+  g_variant_dict_lookup (options, "output", "^ay", &output);
+  return output;
+}
+
+/**
  * iop_cli_add_options:
  * @app: the application
  *
@@ -553,6 +617,8 @@ void
 iop_cli_add_options (GApplication *app)
 {
   g_application_add_main_option_entries (app, entries);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    g_application_add_main_option_entries (app, areas[i].entries);
   g_application_set_option_context_summary (app, _("Circle keeps group therapy records for intensive outpatient programs. Without options it opens the application."));
 }
 
@@ -590,7 +656,7 @@ iop_cli_handle (GApplication *app,
   g_variant_dict_lookup (options, "backup", "^ay", &backup);
   g_variant_dict_lookup (options, "restore", "^ay", &restore);
   g_variant_dict_lookup (options, "export-audit", "^ay", &export_audit);
-  g_variant_dict_lookup (options, "output", "^ay", &output);
+  output = iop_cli_dup_output (options);
   g_variant_dict_lookup (options, "list-consents", "&s", &list_consents);
   g_variant_dict_lookup (options, "export-participant", "&s", &export_participant);
   encrypt = g_variant_dict_contains (options, "encrypt");
@@ -602,9 +668,15 @@ iop_cli_handle (GApplication *app,
       return TRUE;
     }
 
-  if ((disclose_to != NULL || consent_id != 0) && export_participant == NULL)
+  if (consent_id != 0 && disclose_to == NULL)
     {
-      *exit_status = fail (_("--disclose-to and --consent go with an option that prints or exports a participant's record, such as --export-participant."));
+      *exit_status = iop_cli_fail (_("--consent goes with --disclose-to RECIPIENT."));
+      return TRUE;
+    }
+  if ((disclose_to != NULL || consent_id != 0) && export_participant == NULL
+      && !g_variant_dict_contains (options, "session-summary"))
+    {
+      *exit_status = iop_cli_fail (_("--disclose-to and --consent go with an option that prints or exports a participant's record: --export-participant, or --session-summary with --for."));
       return TRUE;
     }
 
@@ -627,8 +699,16 @@ iop_cli_handle (GApplication *app,
   else if (g_variant_dict_contains (options, "list-participants"))
     *exit_status = run_list_participants ();
   else
-    return FALSE;
+    {
+      gboolean ran = FALSE;
 
+      for (guint i = 0; !ran && i < G_N_ELEMENTS (areas); i++)
+        ran = areas[i].handle (options, exit_status);
+      end_session ();
+      return ran;
+    }
+
+  end_session ();
   return TRUE;
 }
 
