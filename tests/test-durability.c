@@ -5,11 +5,15 @@
  * moments. Every acknowledged commit must survive, whole, and the database
  * must pass its integrity checks after every kill.
  *
- * CIRCLE_DURABILITY_CYCLES overrides the number of kills (default 1000). */
+ * CIRCLE_DURABILITY_CYCLES overrides the number of kills (default 1000),
+ * run as BATCHES batches (/durability/batch-N, each its own database) that
+ * tests/meson.build runs as separate tests, so they fit CI's time limits
+ * and use both cores. */
 
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -17,9 +21,11 @@
 
 #include "iop-access-private.h"
 #include "iop-date.h"
+#include "iop-store-people.h"
 #include "iop-test-util.h"
 
 #define BATCH 100
+#define BATCHES 4
 
 typedef struct {
   GArray  *acked;      /* gint64 indexes the child acknowledged */
@@ -137,7 +143,8 @@ static guint
 run_cycle (const char *helper,
            const char *path,
            gint64      start,
-           Acks       *acks)
+           Acks       *acks,
+           guint      *waited)
 {
   g_autofree char *start_text = g_strdup_printf ("%" G_GINT64_FORMAT, start);
   const char *argv[] = { helper, "commit", path, start_text, NULL };
@@ -152,21 +159,25 @@ run_cycle (const char *helper,
   g_assert_no_error (error);
 
   /* One kill in five lands anywhere from the start, while the child opens the
-   * database and recovers its write-ahead log; the others land while it commits
-   * (a commit every few milliseconds), once it said the database is open. */
-  if (g_test_rand_int_range (0, 5) > 0)
+   * database and recovers its write-ahead log. The others wait for the child's
+   * "open" and for up to two acknowledged commits, then land a moment later:
+   * in the middle of the next commit, or between two. */
+  if (g_test_rand_int_range (0, 5) == 0)
+    g_usleep (g_test_rand_int_range (0, 40000));
+  else
     {
-      char c;
+      int wanted = 1 + g_test_rand_int_range (0, 3);   /* "open" and 0-2 acknowledgements */
       int newlines = 0;
+      char c;
 
-      /* "open\n" is the child's first line: read exactly up to it. */
-      while (newlines == 0 && read (out_fd, &c, 1) == 1)
+      while (newlines < wanted && read (out_fd, &c, 1) == 1)
         {
           g_string_append_c (acks->partial, c);
           newlines += c == '\n';
         }
+      *waited += wanted - 1;
+      g_usleep (g_test_rand_int_range (0, 10000));
     }
-  g_usleep (g_test_rand_int_range (0, 40000));
   kill (pid, SIGKILL);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_spawn_close_pid (pid);
@@ -176,19 +187,69 @@ run_cycle (const char *helper,
 }
 
 static void
-test_kill_cycles (void)
+test_kill_cycles (gconstpointer data)
 {
   const char *helper = g_getenv ("CIRCLE_CRASH_HELPER");
   const char *override = g_getenv ("CIRCLE_DURABILITY_CYCLES");
-  guint cycles = override != NULL ? (guint) g_ascii_strtoull (override, NULL, 10) : 1000;
+  guint total = override != NULL ? (guint) g_ascii_strtoull (override, NULL, 10) : 1000;
+  guint cycles = (total + BATCHES - 1) / BATCHES;
+  guint batch = GPOINTER_TO_UINT (data);
   g_autofree char *path = NULL;
+  g_autofree char *shm_dir = NULL;
   Acks acks = { g_array_new (FALSE, FALSE, sizeof (gint64)), g_string_new (NULL) };
   guint checked = 0;
   guint cycles_with_commits = 0;
+  guint waited = 0;
 
   g_assert_nonnull (helper);
   {
-    g_autoptr(IopStore) store = iop_test_open_sample ("durability");
+    /* A small program: one group, three members. The child opens the database
+     * (and checks it) every cycle, so a small file keeps cycles short. */
+    g_autoptr(IopStore) store = NULL;
+    g_autoptr(IopGroup) group = iop_group_new ();
+    g_autoptr(GError) error = NULL;
+
+    /* A SIGKILL ends the process, not the machine: what the kernel accepted
+     * survives it either way, so memory-backed storage tests the same thing
+     * without waiting on the disk for every commit. */
+    if (g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && access ("/dev/shm", W_OK) == 0)
+      {
+        shm_dir = g_build_filename ("/dev/shm", "circle-durability-XXXXXX", NULL);
+        if (g_mkdtemp_full (shm_dir, 0700) == NULL)
+          g_clear_pointer (&shm_dir, g_free);
+      }
+    if (shm_dir != NULL)
+      {
+        g_autofree char *db = g_build_filename (shm_dir, "durability.db", NULL);
+
+        store = iop_store_open (db, &error);
+        g_assert_no_error (error);
+        iop_store_trust_system_actor (store, TRUE);
+      }
+    else
+      {
+        g_autofree char *name = g_strdup_printf ("durability-%u", batch);
+        store = iop_test_open_store (name);
+      }
+
+    iop_group_set_name (group, "Morning Process Group");
+    iop_group_set_group_type (group, "process");
+    iop_group_set_start_date (group, "2026-01-05");
+    g_assert_true (iop_store_add_group (store, group, &error));
+    g_assert_cmpint (iop_group_get_id (group), ==, 1);
+    for (guint i = 1; i <= 3; i++)
+      {
+        g_autoptr(IopParticipant) p = iop_participant_new ();
+        g_autofree char *record = g_strdup_printf ("D-%u", i);
+
+        iop_participant_set_record_number (p, record);
+        iop_participant_set_first_name (p, "Member");
+        iop_participant_set_last_name (p, record);
+        iop_participant_set_level_of_care (p, "adult-iop");
+        iop_participant_set_admission_date (p, "2026-01-05");
+        g_assert_true (iop_store_add_participant (store, p, &error));
+        g_assert_cmpint (iop_participant_get_id (p), ==, i);
+      }
     path = g_strdup (iop_store_get_path (store));
   }
 
@@ -196,7 +257,7 @@ test_kill_cycles (void)
     {
       /* Every child starts at a fresh range, so a commit that landed without
        * its acknowledgement never collides with the next child's. */
-      guint got = run_cycle (helper, path, (gint64) cycle * 100000, &acks);
+      guint got = run_cycle (helper, path, ((gint64) batch * 10000 + cycle) * 100000, &acks, &waited);
       sqlite3 *db = open_raw (path);
       g_autofree char *quick = pragma_text (db, "PRAGMA quick_check");
 
@@ -225,23 +286,38 @@ test_kill_cycles (void)
           /* Everything acknowledged so far, once more, after the batch. */
           for (guint i = 0; i < acks.acked->len; i++)
             assert_whole (db, g_array_index (acks.acked, gint64, i));
-          g_test_message ("%u kills, %u acknowledged commits, %u kills after at least one commit",
-                          cycle + 1, acks.acked->len, cycles_with_commits);
+          g_test_message ("batch %u: %u kills, %u acknowledged commits, %u kills after at least one commit",
+                          batch, cycle + 1, acks.acked->len, cycles_with_commits);
         }
       sqlite3_close (db);
     }
 
-  /* The test means something only if kills landed while commits were going on. */
-  g_assert_cmpuint (acks.acked->len, >, cycles / 4);
-  g_assert_cmpuint (cycles_with_commits, >, cycles / 10);
+  /* The kills landed while commits were going on: every commit the parent
+   * waited for was acknowledged (and found whole above). */
+  g_assert_cmpuint (acks.acked->len, >=, waited);
   g_array_unref (acks.acked);
   g_string_free (acks.partial, TRUE);
+  if (shm_dir != NULL)
+    {
+      g_autofree char *db = g_build_filename (shm_dir, "durability.db", NULL);
+      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+      g_unlink (db);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (shm_dir);
+    }
 }
 
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/durability/kill-cycles", test_kill_cycles);
+  for (guint i = 1; i <= BATCHES; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/durability/batch-%u", i);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_kill_cycles);
+    }
   return g_test_run ();
 }
