@@ -8,6 +8,7 @@
 #include "iop-date.h"
 #include "iop-measures-section.h"
 #include "iop-participant-editor.h"
+#include "iop-consents-section.h"
 #include "iop-participant-page.h"
 #include "iop-participant-row.h"
 #include "iop-plan-section.h"
@@ -438,7 +439,8 @@ iop_participant_page_init (IopParticipantPage *self)
 
   /* Each area adds its section below the record, following the shown participant. */
   {
-    GtkWidget *sections[] = { iop_plan_section_new (), iop_measures_section_new () };
+    GtkWidget *sections[] = { iop_plan_section_new (), iop_measures_section_new (),
+                              iop_consents_section_new (NULL) };
 
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
       {

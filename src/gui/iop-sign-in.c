@@ -346,14 +346,18 @@ iop_sign_in_submit (IopSignIn *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IopStaff) staff = NULL;
-  const char *username;
-  const char *passphrase;
+  g_autofree char *username = NULL;
+  g_autofree char *passphrase = NULL;
+  g_autofree char *full_name = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (IOP_IS_SIGN_IN (self), FALSE);
 
-  username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
-  passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
+  /* Copies: the window may switch this page's mode (clearing it) while the
+   * store announces the new administrator. */
+  username = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
+  passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
+  full_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->full_name_row)));
 
   switch (self->mode)
     {
@@ -364,9 +368,7 @@ iop_sign_in_submit (IopSignIn *self)
           clear_secrets (self);
           return FALSE;
         }
-      staff = iop_access_create_first_administrator (self->store, username,
-                                                     gtk_editable_get_text (GTK_EDITABLE (self->full_name_row)),
-                                                     passphrase, &error);
+      staff = iop_access_create_first_administrator (self->store, username, full_name, passphrase, &error);
       if (staff != NULL)
         {
           g_clear_object (&staff);
@@ -387,6 +389,7 @@ iop_sign_in_submit (IopSignIn *self)
     }
 
   clear_secrets (self);
+  explicit_bzero (passphrase, strlen (passphrase));
   if (!ok)
     {
       show_error (self, error->message);

@@ -254,7 +254,11 @@ update_main_page (IopWindow *self)
 
   if (g_strcmp0 (target, "views") == 0)
     {
-      if (g_strcmp0 (page, "views") != 0)
+      /* Back from the lock page: exactly where the person left off. */
+      if (g_strcmp0 (page, "views") != 0 && g_strcmp0 (page, "locked") == 0
+          && gtk_stack_get_visible_child (self->view_stack) != NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "views");
+      else if (g_strcmp0 (page, "views") != 0)
         show_views (self);
     }
   else if (g_strcmp0 (page, target) != 0)
