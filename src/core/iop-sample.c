@@ -387,6 +387,7 @@ iop_sample_load (IopStore  *store,
   ok = load_people (store, &ctx, error)
        && iop_sample_load_sessions (store, &ctx, error)
        && iop_sample_load_plans (store, &ctx, error)
+       && iop_sample_load_cultural (store, &ctx, error)
        && iop_sample_load_safety (store, &ctx, error);
 
   if (ok)

@@ -5,11 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-cultural-profile-section.h"
 #include "iop-date.h"
 #include "iop-measures-section.h"
 #include "iop-participant-editor.h"
 #include "iop-consents-section.h"
 #include "iop-participant-page.h"
+#include "iop-hours-section.h"
 #include "iop-participant-row.h"
 #include "iop-plan-section.h"
 #include "iop-reason-dialog.h"
@@ -459,6 +461,9 @@ iop_participant_page_init (IopParticipantPage *self)
   gtk_widget_set_margin_bottom (placeholder, 18);
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
   gtk_list_box_set_placeholder (self->groups_list, placeholder);
+
+  iop_hours_section_attach (self);
+  iop_cultural_profile_section_attach (self);
 }
 
 GtkWidget *

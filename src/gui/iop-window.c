@@ -9,8 +9,10 @@
 #include "iop-audit-view.h"
 #include "iop-backup.h"
 #include "iop-goals-view.h"
+#include "iop-cultural-view.h"
 #include "iop-groups-view.h"
 #include "iop-participants-view.h"
+#include "iop-sessions-view.h"
 #include "iop-sign-in.h"
 #include "iop-staff-view.h"
 #include "iop-welcome.h"
@@ -38,7 +40,9 @@ typedef struct
 static const IopViewInfo views[] = {
   { "groups", N_("Groups"), "system-users-symbolic", iop_groups_view_get_type },
   { "participants", N_("Participants"), "avatar-default-symbolic", iop_participants_view_get_type },
+  { "sessions", N_("Sessions"), "x-office-calendar-symbolic", iop_sessions_view_get_type },
   { "goals", N_("Goals"), "emblem-default-symbolic", iop_goals_view_get_type },
+  { "cultural", N_("Cultural Notes"), "preferences-desktop-locale-symbolic", iop_cultural_view_get_type },
   { "audit", N_("Audit Log"), "document-open-recent-symbolic", iop_audit_view_get_type, IOP_PERMISSION_AUDIT_LOG },
   { "staff", N_("Staff"), "contact-new-symbolic", iop_staff_view_get_type, IOP_PERMISSION_MANAGE_STAFF },
 };
