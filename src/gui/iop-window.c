@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "iop-access.h"
 #include "iop-audit-view.h"
@@ -595,7 +596,8 @@ restore_confirm_cb (AdwMessageDialog *dialog,
     return;
 
   hide_dialogs (self, TRUE);
-  if (!iop_backup_restore (self->store, path, NULL, &aside, &error))
+  if (!iop_backup_restore (self->store, path, g_object_get_data (G_OBJECT (dialog), "passphrase"),
+                           &aside, &error))
     {
       iop_window_show_error (self, _("Nothing Was Restored"), error->message);
       return;
@@ -611,42 +613,99 @@ restore_confirm_cb (AdwMessageDialog *dialog,
 }
 
 static void
+free_secret (gpointer secret)
+{
+  if (secret != NULL)
+    explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+static void check_backup (IopWindow  *self,
+                          const char *path,
+                          const char *passphrase);
+
+static void
+backup_passphrase_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      IopWindow        *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *passphrase = NULL;
+
+  if (g_strcmp0 (response, "open") != 0)
+    return;
+  passphrase = g_strdup (gtk_editable_get_text (entry));
+  gtk_editable_set_text (entry, "");
+  check_backup (self, g_object_get_data (G_OBJECT (dialog), "path"), passphrase);
+  explicit_bzero (passphrase, strlen (passphrase));
+}
+
+/* Proves the backup whole before asking anything; an encrypted one asks for
+ * its passphrase first. */
+static void
+check_backup (IopWindow  *self,
+              const char *path,
+              const char *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!iop_backup_verify_file (path, passphrase, report, &error))
+    {
+      if (g_error_matches (error, IOP_BACKUP_ERROR, IOP_BACKUP_ERROR_NEEDS_PASSPHRASE)
+          || g_error_matches (error, IOP_BACKUP_ERROR, IOP_BACKUP_ERROR_WRONG_PASSPHRASE))
+        {
+          GtkWidget *list = gtk_list_box_new ();
+          GtkWidget *entry = adw_password_entry_row_new ();
+
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Encrypted Backup"), error->message));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Backup Passphrase"));
+          gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+          gtk_widget_add_css_class (list, "boxed-list");
+          gtk_list_box_append (GTK_LIST_BOX (list), entry);
+          adw_message_dialog_set_extra_child (dialog, list);
+          adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "open", _("_Check Backup"), NULL);
+          adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+          g_object_set_data (G_OBJECT (dialog), "entry", entry);
+          g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+          g_signal_connect (dialog, "response", G_CALLBACK (backup_passphrase_cb), self);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        iop_window_show_error (self, _("This Backup Cannot Be Restored"), error->message);
+      return;
+    }
+
+  body = g_string_new (_("The backup passed every check:"));
+  for (guint i = 0; i < report->len; i++)
+    g_string_append_printf (body, "\n%s", (char *) g_ptr_array_index (report, i));
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Restoring replaces everything in Circle with the backup. Work done since the backup was made stays in the replaced database, which is kept next to it."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body->str));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "passphrase", g_strdup (passphrase), free_secret);
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_confirm_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 restore_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      IopWindow       *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *path = NULL;
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
 
-      /* Prove the backup whole before asking anything. */
-      if (!iop_backup_verify_file (path, NULL, report, &error))
-        iop_window_show_error (self, _("This Backup Cannot Be Restored"), error->message);
-      else
-        {
-          g_autoptr(GString) body = g_string_new (_("The backup passed every check:"));
-          AdwMessageDialog *dialog;
-
-          for (guint i = 0; i < report->len; i++)
-            g_string_append_printf (body, "\n%s", (char *) g_ptr_array_index (report, i));
-          g_string_append (body, "\n\n");
-          g_string_append (body, _("Restoring replaces everything in Circle with the backup. Work done since the backup was made stays in the replaced database, which is kept next to it."));
-
-          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body->str));
-          adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
-          adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
-          adw_message_dialog_set_default_response (dialog, "cancel");
-          adw_message_dialog_set_close_response (dialog, "cancel");
-          g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
-          g_signal_connect (dialog, "response", G_CALLBACK (restore_confirm_cb), self);
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+      check_backup (self, path, NULL);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
