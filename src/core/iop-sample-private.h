@@ -33,6 +33,9 @@ gboolean iop_sample_load_plans (IopStore          *store,
 gboolean iop_sample_load_cultural (IopStore          *store,
                                    IopSampleContext  *ctx,
                                    GError           **error);
+gboolean iop_sample_load_reports  (IopStore          *store,
+                                   IopSampleContext  *ctx,
+                                   GError           **error);
 gboolean iop_sample_load_safety (IopStore          *store,
                                  IopSampleContext  *ctx,
                                  GError           **error);

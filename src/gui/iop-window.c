@@ -13,6 +13,7 @@
 #include "iop-cultural-view.h"
 #include "iop-groups-view.h"
 #include "iop-participants-view.h"
+#include "iop-reports-view.h"
 #include "iop-sessions-view.h"
 #include "iop-sign-in.h"
 #include "iop-staff-view.h"
@@ -44,6 +45,7 @@ static const IopViewInfo views[] = {
   { "sessions", N_("Sessions"), "x-office-calendar-symbolic", iop_sessions_view_get_type },
   { "goals", N_("Goals"), "emblem-default-symbolic", iop_goals_view_get_type },
   { "cultural", N_("Cultural Notes"), "preferences-desktop-locale-symbolic", iop_cultural_view_get_type },
+  { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", iop_reports_view_get_type },
   { "audit", N_("Audit Log"), "document-open-recent-symbolic", iop_audit_view_get_type, IOP_PERMISSION_AUDIT_LOG },
   { "staff", N_("Staff"), "contact-new-symbolic", iop_staff_view_get_type, IOP_PERMISSION_MANAGE_STAFF },
 };
