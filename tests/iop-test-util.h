@@ -13,6 +13,7 @@ char       *iop_test_db_path       (const char *name);
 IopStore   *iop_test_open_store    (const char *name);
 IopStore   *iop_test_open_strict   (const char *name);
 void        iop_test_load_sample   (IopStore   *store);
+void        iop_test_add_admin     (IopStore   *store);
 void        iop_test_sign_in       (IopStore   *store,
                                     const char *username);
 IopStore   *iop_test_open_sample   (const char *name);

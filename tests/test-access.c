@@ -110,7 +110,7 @@ test_permission_table (void)
   g_assert_cmpint (iop_access_permission_for ("export", IOP_KIND_AUDIT), ==, IOP_PERMISSION_AUDIT_LOG);
   g_assert_cmpint (iop_access_permission_for ("create", IOP_KIND_SESSION), ==, IOP_PERMISSION_DOCUMENT);
   g_assert_cmpint (iop_access_permission_for ("change", IOP_KIND_PLAN), ==, IOP_PERMISSION_DOCUMENT);
-  g_assert_cmpint (iop_access_permission_for ("import", IOP_KIND_PLAN), ==, IOP_PERMISSION_DOCUMENT);
+  g_assert_cmpint (iop_access_permission_for ("import", IOP_KIND_PLAN), ==, IOP_PERMISSION_MANAGE_RECORDS);
   g_assert_cmpint (iop_access_permission_for ("sign", IOP_KIND_SESSION), ==, IOP_PERMISSION_SIGN);
   g_assert_cmpint (iop_access_permission_for ("cosign", IOP_KIND_PLAN), ==, IOP_PERMISSION_COSIGN);
   g_assert_cmpint (iop_access_permission_for ("return", IOP_KIND_SESSION), ==, IOP_PERMISSION_COSIGN);

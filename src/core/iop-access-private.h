@@ -24,6 +24,7 @@ gboolean  iop_store_in_system_mode          (IopStore     *self);
 void      iop_store_trust_system_actor      (IopStore     *self,
                                              gboolean      trust);
 gboolean  iop_store_get_trust_system_actor  (IopStore     *self);
+void      iop_store_trust_system_actor_by_default (gboolean trust);
 
 void      iop_store_set_locked              (IopStore     *self,
                                              gboolean      locked);

@@ -30,8 +30,8 @@ typedef enum {
  * @IOP_PERMISSION_NONE: anyone: signing in and out, locking, unlocking
  * @IOP_PERMISSION_VIEW_RECORD: view, print, export or disclose a participant's record
  * @IOP_PERMISSION_INTAKE: register a new participant
- * @IOP_PERMISSION_MANAGE_RECORDS: participants, groups, enrollments and consents
- * @IOP_PERMISSION_DOCUMENT: session notes, plans, measures, cultural notes, imports
+ * @IOP_PERMISSION_MANAGE_RECORDS: participants, groups, enrollments, consents, imports
+ * @IOP_PERMISSION_DOCUMENT: session notes, plans, measures, cultural notes
  * @IOP_PERMISSION_SIGN: sign one's own documentation
  * @IOP_PERMISSION_COSIGN: co-sign or return documentation
  * @IOP_PERMISSION_REPORTS: group dynamics reports
@@ -94,6 +94,10 @@ IopStaff      *iop_access_create_first_administrator (IopStore *store,
                                                 const char    *passphrase,
                                                 GError       **error);
 IopStaff      *iop_access_sign_in              (IopStore      *store,
+                                                const char    *username,
+                                                const char    *passphrase,
+                                                GError       **error);
+IopStaff      *iop_access_authenticate         (IopStore      *store,
                                                 const char    *username,
                                                 const char    *passphrase,
                                                 GError       **error);

@@ -45,6 +45,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Tests only: stores opened later in the process (worker threads) inherit it. */
+static gboolean default_trust;
+
 /* Helpers */
 
 static int
@@ -505,6 +508,7 @@ iop_store_init (IopStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             finalize_statement);
   self->pending_changes = g_hash_table_new (NULL, NULL);
+  self->trust_system = default_trust;
 }
 
 /* Public API */
@@ -1132,6 +1136,12 @@ iop_store_trust_system_actor (IopStore *self,
   g_return_if_fail (IOP_IS_STORE (self));
 
   self->trust_system = trust;
+}
+
+void
+iop_store_trust_system_actor_by_default (gboolean trust)
+{
+  default_trust = trust;
 }
 
 gboolean

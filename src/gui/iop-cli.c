@@ -198,7 +198,7 @@ iop_cli_open_store (GError **error)
         return NULL;
     }
 
-  staff = iop_access_sign_in (store, user, passphrase, error);
+  staff = iop_access_authenticate (store, user, passphrase, error);
   explicit_bzero (passphrase, strlen (passphrase));
   if (staff == NULL)
     return NULL;
@@ -209,12 +209,9 @@ iop_cli_open_store (GError **error)
 static void
 end_session (void)
 {
-  g_autoptr(GError) error = NULL;
-
   if (session == NULL)
     return;
-  if (!iop_access_sign_out (session, &error))
-    g_printerr ("circle: %s\n", error->message);
+  iop_store_set_actor (session, 0);
   g_clear_object (&session);
 }
 
