@@ -8,6 +8,7 @@
 #include "iop-application.h"
 #include "iop-cli.h"
 #include "iop-frame-probe.h"
+#include "iop-instrument-loader.h"
 #include "iop-window.h"
 
 extern GResource *iop_gui_get_resource (void);
@@ -37,7 +38,8 @@ show_open_error (IopApplication *self,
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (NULL,
+  /* Over the window when the damage is found after it opened (the background check). */
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
                                    _("Cannot Open the Program’s Records"),
                                    error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Quit"));
@@ -122,6 +124,17 @@ iop_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APPLICATION_ID);
 
+  /* The rating instruments are read once, before anything scores a measure. */
+  {
+    g_autoptr(GPtrArray) refused = NULL;
+    g_autoptr(GError) error = NULL;
+
+    if (iop_instrument_registry_ensure_default (&refused, &error) == NULL)
+      g_warning ("%s", error->message);
+    for (guint i = 0; refused != NULL && i < refused->len; i++)
+      g_warning ("Instrument definition refused: %s", (char *) g_ptr_array_index (refused, i));
+  }
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -169,6 +182,23 @@ check_integrity_in_background (IopApplication *self)
 }
 
 static void
+first_paint_cb (GdkFrameClock  *clock,
+                IopApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  check_integrity_in_background (self);
+}
+
+/* Wait for the first frame so the check does not compete with putting the window up. */
+static void
+window_realize_cb (GtkWidget      *window,
+                   IopApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, 0);
+}
+
+static void
 iop_application_activate (GApplication *app)
 {
   IopApplication *self = IOP_APPLICATION (app);
@@ -196,10 +226,10 @@ iop_application_activate (GApplication *app)
           show_open_error (self, error);
           return;
         }
-      check_integrity_in_background (self);
     }
 
   window = GTK_WINDOW (iop_window_new (self, self->store));
+  g_signal_connect_object (window, "realize", G_CALLBACK (window_realize_cb), self, 0);
   iop_frame_probe_attach (window);
   gtk_window_present (window);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-goals-view.h"
 #include "iop-groups-view.h"
 #include "iop-participants-view.h"
 #include "iop-sessions-view.h"
@@ -32,6 +33,7 @@ static const IopViewInfo views[] = {
   { "groups", N_("Groups"), "system-users-symbolic", iop_groups_view_get_type },
   { "participants", N_("Participants"), "avatar-default-symbolic", iop_participants_view_get_type },
   { "sessions", N_("Sessions"), "x-office-calendar-symbolic", iop_sessions_view_get_type },
+  { "goals", N_("Goals"), "emblem-default-symbolic", iop_goals_view_get_type },
 };
 
 struct _IopWindow
