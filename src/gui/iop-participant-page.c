@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-cultural-profile-section.h"
 #include "iop-date.h"
 #include "iop-measures-section.h"
 #include "iop-participant-editor.h"
@@ -458,6 +459,8 @@ iop_participant_page_init (IopParticipantPage *self)
   gtk_widget_set_margin_bottom (placeholder, 18);
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
   gtk_list_box_set_placeholder (self->groups_list, placeholder);
+
+  iop_cultural_profile_section_attach (self);
 }
 
 GtkWidget *

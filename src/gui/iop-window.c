@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "iop-goals-view.h"
+#include "iop-cultural-view.h"
 #include "iop-groups-view.h"
 #include "iop-participants-view.h"
 #include "iop-sessions-view.h"
@@ -34,6 +35,7 @@ static const IopViewInfo views[] = {
   { "participants", N_("Participants"), "avatar-default-symbolic", iop_participants_view_get_type },
   { "sessions", N_("Sessions"), "x-office-calendar-symbolic", iop_sessions_view_get_type },
   { "goals", N_("Goals"), "emblem-default-symbolic", iop_goals_view_get_type },
+  { "cultural", N_("Cultural Notes"), "preferences-desktop-locale-symbolic", iop_cultural_view_get_type },
 };
 
 struct _IopWindow
