@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-cultural-panel.h"
 #include "iop-date.h"
 #include "iop-document-output.h"
 #include "iop-session-editor.h"
@@ -56,6 +57,7 @@ struct _IopSessionEditor
   AdwActionRow         *facilitators_row;
   AdwEntryRow          *location_row;
   AdwPreferencesGroup  *attendance_group;
+  IopCulturalPanel     *cultural_panel;
   AdwPreferencesGroup  *shared_group;
   AdwPreferencesGroup  *climate_group;
   AdwPreferencesGroup  *notes_group;
@@ -330,7 +332,10 @@ refresh_attendance (IopSessionEditor *self)
       g_set_object (&m->attendance, a);
     }
   if (attending_changed)
-    rebuild_notes (self);
+    {
+      rebuild_notes (self);
+      iop_cultural_panel_set_session (self->cultural_panel, iop_session_get_id (self->session));
+    }
   refresh_session (self);
 }
 
@@ -948,6 +953,7 @@ reload (IopSessionEditor *self)
   rebuild_notes (self);
   build_history (self);
   update_actions (self);
+  iop_cultural_panel_set_session (self->cultural_panel, id);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
@@ -1527,6 +1533,7 @@ iop_session_editor_class_init (IopSessionEditorClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (IOP_TYPE_CULTURAL_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/iop/iop-session-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, title_label);
@@ -1538,6 +1545,7 @@ iop_session_editor_class_init (IopSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, facilitators_row);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, location_row);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, attendance_group);
+  gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, cultural_panel);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, shared_group);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, climate_group);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, notes_group);
@@ -1607,6 +1615,7 @@ iop_session_editor_set_store (IopSessionEditor *self,
   g_return_if_fail (IOP_IS_SESSION_EDITOR (self));
 
   g_set_object (&self->store, store);
+  iop_cultural_panel_set_store (self->cultural_panel, store);
 }
 
 /**
