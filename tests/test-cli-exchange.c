@@ -145,8 +145,8 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/cli-plan/native", test_native_export_import);
-  g_test_add_func ("/cli-plan/fhir", test_fhir_export_import);
-  g_test_add_func ("/cli-plan/refusals", test_refusals);
+  g_test_add_func ("/cli-exchange/native", test_native_export_import);
+  g_test_add_func ("/cli-exchange/fhir", test_fhir_export_import);
+  g_test_add_func ("/cli-exchange/refusals", test_refusals);
   return g_test_run ();
 }
