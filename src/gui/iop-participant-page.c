@@ -10,6 +10,7 @@
 #include "iop-measures-section.h"
 #include "iop-participant-editor.h"
 #include "iop-participant-page.h"
+#include "iop-hours-section.h"
 #include "iop-participant-row.h"
 #include "iop-plan-section.h"
 #include "iop-reason-dialog.h"
@@ -459,6 +460,7 @@ iop_participant_page_init (IopParticipantPage *self)
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
   gtk_list_box_set_placeholder (self->groups_list, placeholder);
 
+  iop_hours_section_attach (self);
   iop_cultural_profile_section_attach (self);
 }
 
