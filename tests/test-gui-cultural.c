@@ -458,12 +458,12 @@ test_session_panel (void)
   g_assert_cmpuint (iop_cultural_panel_get_n_members (IOP_CULTURAL_PANEL (panel)), ==, 3);
   shown = iop_cultural_panel_dup_text (IOP_CULTURAL_PANEL (panel));
   g_assert_true (g_str_has_prefix (shown, "3 attending · 1 has an observance during this session"));
-  g_assert_nonnull (strstr (shown, "Andre Dubois (he/him)"));
+  g_assert_nonnull (strstr (shown, "Andre Dubois (he/him) · French"));
   g_assert_nonnull (strstr (shown, "Observance during this session: Friday congregational prayer"));
   g_assert_nonnull (strstr (shown, "Dietary needs: Halal."));
   g_assert_nonnull (strstr (shown, "Interpreter: needed, arranged"));
   g_assert_nonnull (strstr (shown, "Communication: Understands conversational English"));
-  g_assert_nonnull (strstr (shown, "Victor Ivanov (he/him)\nProfile: No cultural profile yet"));
+  g_assert_nonnull (strstr (shown, "Victor Ivanov (he/him) · English\nProfile: No cultural profile yet"));
   g_clear_pointer (&shown, g_free);
 
   /* A morning session on the same day: the prayer is after it */
@@ -597,7 +597,7 @@ test_profile_shows_in_session_editor (void)
   panel = find_descendant (GTK_WIDGET (iop_sessions_view_get_editor (view)), IOP_TYPE_CULTURAL_PANEL);
   g_assert_nonnull (panel);
   shown = iop_cultural_panel_dup_text (IOP_CULTURAL_PANEL (panel));
-  g_assert_nonnull (strstr (shown, "Victor Ivanov (he/him)\n"));
+  g_assert_nonnull (strstr (shown, "Victor Ivanov (he/him) · English\n"));
   g_assert_nonnull (strstr (shown, "Communication: Prefers Russian for hard topics."));
   g_assert_nonnull (strstr (shown, "Accessibility: Sits near the door."));
 
