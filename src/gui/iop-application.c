@@ -8,6 +8,7 @@
 #include "iop-application.h"
 #include "iop-cli.h"
 #include "iop-frame-probe.h"
+#include "iop-import-dialog.h"
 #include "iop-instrument-loader.h"
 #include "iop-window.h"
 
@@ -92,8 +93,21 @@ iop_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+iop_application_import_plan_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  IopApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store != NULL)
+    iop_import_plan_choose_file (parent, self->store);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", iop_application_quit_action },
+  { "import-plan", iop_application_import_plan_action },
   { "about", iop_application_about_action },
 };
 
@@ -117,6 +131,7 @@ iop_application_startup (GApplication *app)
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   g_resources_register (iop_gui_get_resource ());
 
@@ -141,6 +156,7 @@ iop_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-item", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.import-plan", import_accels);
 }
 
 static void
