@@ -35,5 +35,8 @@ gboolean    iop_cli_exchange_handle (GVariantDict *options,
 extern const GOptionEntry iop_cli_cultural_entries[];
 gboolean    iop_cli_cultural_handle (GVariantDict *options,
                                      int          *exit_status);
+extern const GOptionEntry iop_cli_reports_entries[];
+gboolean    iop_cli_reports_handle  (GVariantDict *options,
+                                     int          *exit_status);
 
 G_END_DECLS
