@@ -63,9 +63,6 @@ struct _IopSessionEditor
   AdwPreferencesGroup  *notes_group;
   AdwPreferencesGroup  *history_group;
 
-  /* borrowed: placed before the individualized notes */
-  IopCulturalPanel     *cultural_panel;
-
   /* owned */
   IopStore             *store;
   IopSession           *session;
@@ -1593,11 +1590,6 @@ iop_session_editor_init (IopSessionEditor *self)
       self->climate_rows[i] = row;
     }
 
-  /* Each attending member's communication preferences and accommodations, at hand while writing their notes. */
-  self->cultural_panel = IOP_CULTURAL_PANEL (iop_cultural_panel_new (NULL));
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->notes_group))),
-                              GTK_WIDGET (self->cultural_panel), GTK_WIDGET (self->climate_group));
-
   g_signal_connect_object (self->topic_row, "changed", G_CALLBACK (shared_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->location_row, "changed", G_CALLBACK (details_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->interventions, "changed", G_CALLBACK (shared_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1654,7 +1646,6 @@ iop_session_editor_set_session_id (IopSessionEditor *self,
   /* the record was opened: that is in the audit log */
   iop_store_audit (self->store, "view", IOP_KIND_SESSION, session_id, 0, NULL, NULL);
   reload (self);
-  iop_cultural_panel_set_session (self->cultural_panel, session_id);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
