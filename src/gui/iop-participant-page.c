@@ -442,7 +442,7 @@ iop_participant_page_init (IopParticipantPage *self)
 
   /* Each area adds its section below the record, following the shown participant. */
   {
-    GtkWidget *sections[] = { iop_plan_section_new (), iop_measures_section_new (),
+    GtkWidget *sections[] = { iop_plan_section_new (), iop_measures_section_new (), iop_hours_section_new (),
                               iop_consents_section_new (NULL) };
 
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -464,7 +464,6 @@ iop_participant_page_init (IopParticipantPage *self)
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
   gtk_list_box_set_placeholder (self->groups_list, placeholder);
 
-  iop_hours_section_attach (self);
   iop_cultural_profile_section_attach (self);
 }
 

@@ -157,8 +157,8 @@ main (int argc, char *argv[])
   /* Every job signs in (see tests/test-cli.c); the administrator may read every record. */
   g_setenv ("CIRCLE_USER", "admin", TRUE);
   g_setenv ("CIRCLE_PASSPHRASE", "sample", TRUE);
-  g_test_add_func ("/cli-plan/native", test_native_export_import);
-  g_test_add_func ("/cli-plan/fhir", test_fhir_export_import);
-  g_test_add_func ("/cli-plan/refusals", test_refusals);
+  g_test_add_func ("/cli-exchange/native", test_native_export_import);
+  g_test_add_func ("/cli-exchange/fhir", test_fhir_export_import);
+  g_test_add_func ("/cli-exchange/refusals", test_refusals);
   return g_test_run ();
 }
