@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-consent-chooser.h"
+#include "iop-cultural-panel.h"
 #include "iop-date.h"
 #include "iop-document-output.h"
 #include "iop-session-editor.h"
@@ -54,8 +56,9 @@ struct _IopSessionEditor
   AdwPreferencesGroup  *details_group;
   AdwEntryRow          *topic_row;
   AdwActionRow         *facilitators_row;
-  AdwActionRow         *location_row;
+  AdwEntryRow          *location_row;
   AdwPreferencesGroup  *attendance_group;
+  IopCulturalPanel     *cultural_panel;
   AdwPreferencesGroup  *shared_group;
   AdwPreferencesGroup  *climate_group;
   AdwPreferencesGroup  *notes_group;
@@ -73,6 +76,7 @@ struct _IopSessionEditor
   GtkWidget            *shared_box;
   char                 *title;
   guint                 shared_timeout;
+  guint                 details_timeout;
   gboolean              loading;
 };
 
@@ -280,6 +284,23 @@ save_shared (IopSessionEditor *self)
 }
 
 static void
+save_details (IopSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopSession) changed = NULL;
+
+  g_clear_handle_id (&self->details_timeout, g_source_remove);
+  if (!is_editable (self))
+    return;
+  /* the topic belongs to the group note, saved with it */
+  changed = iop_session_copy (self->session);
+  iop_session_set_location (changed, gtk_editable_get_text (GTK_EDITABLE (self->location_row)));
+  iop_session_set_topic (changed, gtk_editable_get_text (GTK_EDITABLE (self->topic_row)));
+  if (!iop_store_update_session_details (self->store, changed, &error))
+    show_error (self, _("Could Not Save the Details"), error);
+}
+
+static void
 refresh_session (IopSessionEditor *self)
 {
   g_autoptr(IopSession) session = iop_store_get_session (self->store, iop_session_get_id (self->session), NULL);
@@ -312,7 +333,10 @@ refresh_attendance (IopSessionEditor *self)
       g_set_object (&m->attendance, a);
     }
   if (attending_changed)
-    rebuild_notes (self);
+    {
+      rebuild_notes (self);
+      iop_cultural_panel_set_session (self->cultural_panel, iop_session_get_id (self->session));
+    }
   refresh_session (self);
 }
 
@@ -399,6 +423,26 @@ shared_timeout_cb (gpointer data)
   save_shared (self);
   refresh_session (self);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+details_timeout_cb (gpointer data)
+{
+  IopSessionEditor *self = data;
+
+  self->details_timeout = 0;
+  save_details (self);
+  refresh_session (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+details_changed_cb (IopSessionEditor *self)
+{
+  if (self->loading || !is_editable (self))
+    return;
+  g_clear_handle_id (&self->details_timeout, g_source_remove);
+  self->details_timeout = g_timeout_add (SAVE_DELAY_MS, details_timeout_cb, self);
 }
 
 static void
@@ -848,6 +892,7 @@ reload (IopSessionEditor *self)
         g_clear_object (&m->buffers[f]);
     }
   g_clear_handle_id (&self->shared_timeout, g_source_remove);
+  g_clear_handle_id (&self->details_timeout, g_source_remove);
 
   {
     g_autoptr(IopSession) session = iop_store_get_session (self->store, id, &error);
@@ -897,8 +942,8 @@ reload (IopSessionEditor *self)
                                     iop_session_get_co_facilitator_name (self->session))
                  : g_strdup (iop_session_get_facilitator_name (self->session));
   adw_action_row_set_subtitle (self->facilitators_row, *facilitators ? facilitators : _("None"));
-  adw_action_row_set_subtitle (self->location_row, *iop_session_get_location (self->session)
-                                                   ? iop_session_get_location (self->session) : _("Not set"));
+  gtk_editable_set_text (GTK_EDITABLE (self->location_row), iop_session_get_location (self->session));
+  gtk_editable_set_editable (GTK_EDITABLE (self->location_row), editable);
 
   set_text (self->interventions, iop_session_get_interventions (self->session));
   set_text (self->process, iop_session_get_group_process (self->session));
@@ -909,6 +954,7 @@ reload (IopSessionEditor *self)
   rebuild_notes (self);
   build_history (self);
   update_actions (self);
+  iop_cultural_panel_set_session (self->cultural_panel, id);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
@@ -1338,6 +1384,32 @@ output_choice_free (OutputChoice *choice)
   g_free (choice);
 }
 
+/* The consent was chosen and the disclosure recorded: the copy carries the notice. */
+static void
+disclosed_cb (IopConsentChooser *chooser,
+              gint64             consent_id,
+              const char        *notice,
+              IopSessionEditor  *self)
+{
+  gint64 participant_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "participant-id"));
+  const char *record = g_object_get_data (G_OBJECT (chooser), "record-number");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = iop_document_output_program_name ();
+  g_autoptr(IopDocument) doc = NULL;
+  g_autofree char *what = NULL;
+
+  doc = iop_session_member_copy_document (self->store, iop_session_get_id (self->session), participant_id,
+                                          program, &error);
+  if (doc == NULL)
+    {
+      show_error (self, _("Could Not Prepare the Document"), error);
+      return;
+    }
+  iop_document_set_footer_notice (doc, notice);
+  what = g_strdup_printf (_("copy for %s, disclosed"), record);
+  output (self, doc, TRUE, what);
+}
+
 static void
 output_choice_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
@@ -1350,6 +1422,23 @@ output_choice_response_cb (AdwMessageDialog *dialog,
   gboolean to_pdf = g_strcmp0 (response, "pdf") == 0;
   g_autofree char *what = NULL;
 
+  /* For someone outside the program: which consent it relies on, first. */
+  if (g_strcmp0 (response, "disclose") == 0 && choice->member != NULL)
+    {
+      Member *m = g_ptr_array_index (self->members, gtk_drop_down_get_selected (choice->member));
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      IopConsentChooser *chooser;
+
+      iop_session_editor_flush (self);
+      chooser = iop_consent_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                         m->participant_id, _("member copy of a session summary"));
+      g_object_set_data (G_OBJECT (chooser), "participant-id", GSIZE_TO_POINTER (m->participant_id));
+      g_object_set_data_full (G_OBJECT (chooser), "record-number",
+                              g_strdup (iop_attendance_get_record_number (m->attendance)), g_free);
+      g_signal_connect_object (chooser, "disclosed", G_CALLBACK (disclosed_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (chooser));
+      return;
+    }
   if (!to_pdf && g_strcmp0 (response, "print") != 0)
     return;
   iop_session_editor_flush (self);
@@ -1403,6 +1492,9 @@ output_choice (IopSessionEditor *self,
                                      _("Members are listed by preferred name and last initial, with room to sign."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "pdf", _("Save as _PDF…"), "print", _("_Print…"), NULL);
+  /* A member's copy may go outside the program only under the member's consent. */
+  if (member_copy)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "disclose", _("For Someone _Outside…"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (output_choice_response_cb), choice,
@@ -1434,6 +1526,7 @@ iop_session_editor_dispose (GObject *object)
   IopSessionEditor *self = IOP_SESSION_EDITOR (object);
 
   g_clear_handle_id (&self->shared_timeout, g_source_remove);
+  g_clear_handle_id (&self->details_timeout, g_source_remove);
   g_clear_pointer (&self->members, g_ptr_array_unref);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_object (&self->session);
@@ -1487,6 +1580,7 @@ iop_session_editor_class_init (IopSessionEditorClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (IOP_TYPE_CULTURAL_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/iop/iop-session-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, title_label);
@@ -1498,6 +1592,7 @@ iop_session_editor_class_init (IopSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, facilitators_row);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, location_row);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, attendance_group);
+  gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, cultural_panel);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, shared_group);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, climate_group);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, notes_group);
@@ -1543,6 +1638,7 @@ iop_session_editor_init (IopSessionEditor *self)
     }
 
   g_signal_connect_object (self->topic_row, "changed", G_CALLBACK (shared_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->location_row, "changed", G_CALLBACK (details_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->interventions, "changed", G_CALLBACK (shared_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->process, "changed", G_CALLBACK (shared_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
@@ -1566,6 +1662,7 @@ iop_session_editor_set_store (IopSessionEditor *self,
   g_return_if_fail (IOP_IS_SESSION_EDITOR (self));
 
   g_set_object (&self->store, store);
+  iop_cultural_panel_set_store (self->cultural_panel, store);
 }
 
 /**
@@ -1639,6 +1736,11 @@ iop_session_editor_flush (IopSessionEditor *self)
 
   if (self->session == NULL)
     return;
+  if (self->details_timeout != 0)
+    {
+      save_details (self);
+      saved = TRUE;
+    }
   if (self->shared_timeout != 0)
     {
       save_shared (self);
@@ -1727,6 +1829,12 @@ GtkEditable *
 iop_session_editor_get_topic_editable (IopSessionEditor *self)
 {
   return GTK_EDITABLE (self->topic_row);
+}
+
+GtkEditable *
+iop_session_editor_get_location_editable (IopSessionEditor *self)
+{
+  return GTK_EDITABLE (self->location_row);
 }
 
 AdwComboRow *
