@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+/* The generated administrator, "admin", signs in with this passphrase. */
+#define BENCH_PASSPHRASE "bench-passphrase"
+
 /* Sizes of a generated agency. The large one is twenty years of admissions. */
 typedef struct {
   guint participants;
