@@ -11,6 +11,7 @@
 #include "iop-document-output.h"
 #include "iop-session-editor.h"
 #include "iop-session-print.h"
+#include "iop-store-plans.h"
 #include "iop-window.h"
 
 /*
@@ -41,6 +42,9 @@ typedef struct {
   GtkTextBuffer    *buffers[IOP_MEMBER_NOTE_N_FIELDS];
   GtkLabel         *warning;
   guint             note_timeout;
+  /* the plan's goals this note addressed (borrowed check buttons, keyed by goal id) */
+  GHashTable       *goal_checks;
+  GtkSpinButton    *goal_rating;
 } Member;
 
 struct _IopSessionEditor
@@ -119,6 +123,7 @@ member_free (gpointer data)
         g_signal_handlers_disconnect_by_data (m->buffers[f], m);
         g_clear_object (&m->buffers[f]);
       }
+  g_clear_pointer (&m->goal_checks, g_hash_table_unref);
   g_clear_object (&m->attendance);
   g_free (m);
 }
@@ -682,6 +687,119 @@ build_attendance (IopSessionEditor *self)
 }
 
 static void
+record_progress_cb (GtkButton        *button,
+                    IopSessionEditor *self)
+{
+  const gint64 *participant_id = g_object_get_data (G_OBJECT (button), "participant-id");
+  Member *m = NULL;
+  g_autoptr(GArray) goal_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < self->members->len; i++)
+    if (((Member *) g_ptr_array_index (self->members, i))->participant_id == *participant_id)
+      m = g_ptr_array_index (self->members, i);
+  if (m == NULL || m->goal_checks == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, m->goal_checks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (gtk_check_button_get_active (value) && gtk_widget_get_sensitive (value))
+      {
+        gint64 goal_id = *(gint64 *) key;
+        g_array_append_val (goal_ids, goal_id);
+      }
+  if (goal_ids->len == 0)
+    {
+      iop_widget_add_toast (GTK_WIDGET (self), _("Tick the goals this note addressed first"));
+      return;
+    }
+
+  /* The progress part of the note says how the member moved toward them. */
+  note = text_of (m->buffers[3]);
+  if (!iop_store_add_session_progress (self->store, iop_session_get_id (self->session), m->participant_id,
+                                       goal_ids, gtk_spin_button_get_value_as_int (m->goal_rating), note,
+                                       &error))
+    {
+      show_error (self, _("Could Not Record Progress"), error);
+      return;
+    }
+  g_hash_table_iter_init (&iter, m->goal_checks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (gtk_check_button_get_active (value))
+      gtk_widget_set_sensitive (value, FALSE);
+  iop_widget_add_toast (GTK_WIDGET (self), _("Progress recorded on the treatment plan"));
+}
+
+/* Every group note ties to the plan: the member's active goals, ticked when the
+ * note addressed them, become progress entries linked to this session. */
+static GtkWidget *
+goals_box (IopSessionEditor *self,
+           Member           *m)
+{
+  g_autoptr(GPtrArray) goals = iop_store_list_active_goals (self->store, m->participant_id, NULL);
+  g_autoptr(GPtrArray) done = iop_store_list_session_progress (self->store, iop_session_get_id (self->session),
+                                                               m->participant_id, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *heading = gtk_label_new (_("Goals this note addressed"));
+  GtkWidget *actions, *button, *label;
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  if (m->goal_checks == NULL)
+    m->goal_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_hash_table_remove_all (m->goal_checks);
+
+  if (goals == NULL || goals->len == 0)
+    {
+      label = gtk_label_new (_("No active treatment plan goals"));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+      return box;
+    }
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      IopGoal *goal = g_ptr_array_index (goals, i);
+      GtkWidget *check = gtk_check_button_new_with_label (iop_goal_get_statement (goal));
+      gint64 *key = g_new (gint64, 1);
+
+      *key = iop_goal_get_id (goal);
+      for (guint k = 0; done != NULL && k < done->len; k++)
+        if (iop_progress_entry_get_goal_id (g_ptr_array_index (done, k)) == *key)
+          {
+            /* already recorded from this note */
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+            gtk_widget_set_sensitive (check, FALSE);
+          }
+      g_hash_table_insert (m->goal_checks, key, check);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+
+  actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  label = gtk_label_new_with_mnemonic (_("_Rating toward the goals (0–10)"));
+  m->goal_rating = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 10, 1));
+  gtk_spin_button_set_value (m->goal_rating, 5);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (m->goal_rating));
+  button = gtk_button_new_with_mnemonic (_("Record _Progress"));
+  gtk_widget_set_tooltip_text (button, _("Add a progress entry, linked to this session, for each ticked goal"));
+  /* The button may outlive this member's record: it names the member by id. */
+  g_object_set_data_full (G_OBJECT (button), "participant-id", g_memdup2 (&m->participant_id, sizeof (gint64)),
+                          g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (record_progress_cb), self, 0);
+  gtk_box_append (GTK_BOX (actions), label);
+  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (m->goal_rating));
+  gtk_box_append (GTK_BOX (actions), button);
+  gtk_box_append (GTK_BOX (box), actions);
+  return box;
+}
+
+static void
 rebuild_notes (IopSessionEditor *self)
 {
   gboolean editable = is_editable (self);
@@ -743,6 +861,7 @@ rebuild_notes (IopSessionEditor *self)
           g_signal_connect (m->buffers[f], "changed", G_CALLBACK (note_changed_cb), m);
           gtk_box_append (GTK_BOX (box), text_area (m->buffers[f], iop_member_note_field_label (f), editable));
         }
+      gtk_box_append (GTK_BOX (box), goals_box (self, m));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), box);
       group_add (self, self->notes_group, expander);
       mark_names (m);
