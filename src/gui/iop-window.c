@@ -49,6 +49,7 @@ struct _IopWindow
 
   /* borrowed */
   IopWelcome           *welcome;
+  AdwToast             *last_toast;   /* weak */
 
   /* owned */
   IopStore             *store;
@@ -324,6 +325,9 @@ iop_window_dispose (GObject *object)
   IopWindow *self = IOP_WINDOW (object);
 
   self->disposed = TRUE;
+  if (self->last_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+  self->last_toast = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -560,7 +564,45 @@ iop_window_add_toast (IopWindow *self,
   g_return_if_fail (IOP_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  if (self->last_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+  self->last_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * iop_window_get_last_toast:
+ * @self: an #IopWindow
+ *
+ * For tests: the toast shown last, while it is still shown or queued.
+ *
+ * Returns: (transfer none) (nullable): the toast
+ */
+AdwToast *
+iop_window_get_last_toast (IopWindow *self)
+{
+  g_return_val_if_fail (IOP_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
+}
+
+/**
+ * iop_window_dup_view_names:
+ * @self: an #IopWindow
+ *
+ * Returns: (transfer full): the names of every view, in the sidebar's order
+ */
+GStrv
+iop_window_dup_view_names (IopWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (IOP_IS_WINDOW (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    g_strv_builder_add (builder, views[i].name);
+  return g_strv_builder_end (builder);
 }
 
 void
