@@ -155,10 +155,28 @@ iop_preferences_window_class_init (IopPreferencesWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* libadwaita 1.2's search button is icon-only with a tooltip, which screen
+ * readers do not announce as its name: give it one. */
+static void
+label_search_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      /* The view switcher's buttons are a subclass; the search button is plain. */
+      if (G_OBJECT_TYPE (child) == GTK_TYPE_TOGGLE_BUTTON
+          && gtk_widget_get_ancestor (child, ADW_TYPE_HEADER_BAR) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Search Preferences"), -1);
+      label_search_button (child);
+    }
+}
+
 static void
 iop_preferences_window_init (IopPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  label_search_button (GTK_WIDGET (self));
 }
 
 /**

@@ -46,6 +46,8 @@ struct _IopWindow
   GtkButton            *new_button;
   AdwWindowTitle       *content_title;
   GtkStack             *view_stack;
+  GtkMenuButton        *menu_button;
+  GtkMenuButton        *welcome_menu_button;
 
   /* borrowed */
   IopWelcome           *welcome;
@@ -135,6 +137,9 @@ update_header (IopWindow *self)
                           subpage || adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), !subpage && new_label != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), new_label);
+  if (new_label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, new_label, -1);
 }
 
 static GtkWidget *
@@ -400,6 +405,8 @@ iop_window_class_init (IopWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, IopWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, IopWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, IopWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, IopWindow, welcome_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_action);
@@ -409,12 +416,26 @@ iop_window_class_init (IopWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
 
+/* GTK 4.8 does not pass a menu button's accessible label on to the toggle
+ * button inside it, which is what takes the focus and is announced. */
+static void
+label_menu_button (GtkMenuButton *button)
+{
+  GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (button));
+
+  if (GTK_IS_TOGGLE_BUTTON (toggle))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Main Menu"), -1);
+}
+
 static void
 iop_window_init (IopWindow *self)
 {
   g_type_ensure (IOP_TYPE_WELCOME);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  label_menu_button (self->menu_button);
+  label_menu_button (self->welcome_menu_button);
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_header),
                            self, G_CONNECT_SWAPPED);
