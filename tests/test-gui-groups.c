@@ -392,6 +392,29 @@ test_archive_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* With every group archived, the empty state offers to show the archived ones. */
+static void
+test_empty_state_archived (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_store ("gui-groups-empty-archived");
+  g_autoptr(IopGroup) group = add_small_group (store, "Old Group", 5);
+  g_autoptr(GError) error = NULL;
+  IopWindow *window;
+  IopGroupsView *view;
+
+  g_assert_true (iop_store_set_group_archived (store, iop_group_get_id (group), TRUE, &error));
+  window = iop_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  view = IOP_GROUPS_VIEW (iop_window_get_view (window, "groups"));
+  g_assert_cmpstr (iop_groups_view_get_visible_page (view), ==, "empty");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.show-archived", NULL));
+  g_assert_cmpstr (iop_groups_view_get_visible_page (view), ==, "groups");
+  g_assert_cmpuint (g_list_model_get_n_items (iop_groups_view_get_model (view)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/gui/groups/capacity-override", test_capacity_override);
   g_test_add_func ("/gui/groups/remove-member-undo", test_remove_member_undo);
   g_test_add_func ("/gui/groups/archive-undo", test_archive_undo);
+  g_test_add_func ("/gui/groups/empty-state-archived", test_empty_state_archived);
 
   return g_test_run ();
 }
