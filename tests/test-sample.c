@@ -41,10 +41,12 @@ test_sample_program (void)
   g_assert_cmpuint (g_hash_table_size (types), >=, 4);
 
   /* Staff the first-run page names */
-  g_assert_nonnull (iop_store_find_staff (store, "admin"));
-  g_assert_nonnull (iop_store_find_staff (store, "supervisor"));
-  g_assert_nonnull (iop_store_find_staff (store, "counselor1"));
-  g_assert_nonnull (iop_store_find_staff (store, "counselor2"));
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *names[] = { "admin", "supervisor", "counselor1", "counselor2" };
+      g_autoptr(IopStaff) staff = iop_store_find_staff (store, names[i]);
+      g_assert_nonnull (staff);
+    }
   g_assert_cmpint (count (store, "SELECT count(*) FROM staff WHERE role = 'counselor'"), ==, 2);
   g_assert_cmpint (count (store, "SELECT count(*) FROM staff WHERE role = 'supervisor'"), ==, 1);
 

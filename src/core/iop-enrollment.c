@@ -146,13 +146,19 @@ iop_enrollment_copy (IopEnrollment *self)
   copy->id = self->id;
   copy->participant_id = self->participant_id;
   copy->group_id = self->group_id;
+  g_free (copy->joined);
   copy->joined = g_strdup (self->joined);
+  g_free (copy->left_on);
   copy->left_on = g_strdup (self->left_on);
+  g_free (copy->reason);
   copy->reason = g_strdup (self->reason);
   copy->capacity_override = self->capacity_override;
   copy->closed_override = self->closed_override;
+  g_free (copy->participant_name);
   copy->participant_name = g_strdup (self->participant_name);
+  g_free (copy->record_number);
   copy->record_number = g_strdup (self->record_number);
+  g_free (copy->group_name);
   copy->group_name = g_strdup (self->group_name);
   return copy;
 }

@@ -172,18 +172,25 @@ iop_group_copy (IopGroup *self)
   IopGroup *copy = iop_group_new ();
 
   copy->id = self->id;
+  g_free (copy->name);
   copy->name = g_strdup (self->name);
+  g_free (copy->group_type);
   copy->group_type = g_strdup (self->group_type);
+  g_free (copy->enrollment);
   copy->enrollment = g_strdup (self->enrollment);
   copy->min_size = self->min_size;
   copy->max_size = self->max_size;
   copy->weekdays = self->weekdays;
+  g_free (copy->start_time);
   copy->start_time = g_strdup (self->start_time);
   copy->duration_minutes = self->duration_minutes;
+  g_free (copy->location);
   copy->location = g_strdup (self->location);
   copy->facilitator_id = self->facilitator_id;
   copy->co_facilitator_id = self->co_facilitator_id;
+  g_free (copy->start_date);
   copy->start_date = g_strdup (self->start_date);
+  g_free (copy->end_date);
   copy->end_date = g_strdup (self->end_date);
   copy->archived = self->archived;
   copy->member_count = self->member_count;

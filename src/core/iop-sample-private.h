@@ -23,4 +23,8 @@ typedef struct {
 char *iop_sample_date (IopSampleContext *ctx,
                        int               days_from_today);
 
+gboolean iop_sample_load_sessions (IopStore          *store,
+                                   IopSampleContext  *ctx,
+                                   GError           **error);
+
 G_END_DECLS

@@ -376,6 +376,8 @@ iop_sample_load (IopStore  *store,
     }
 
   ok = load_people (store, &ctx, error);
+  if (ok)
+    ok = iop_sample_load_sessions (store, &ctx, error);
 
   if (ok)
     ok = iop_store_commit (store, error);

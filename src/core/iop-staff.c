@@ -122,8 +122,11 @@ iop_staff_copy (IopStaff *self)
   IopStaff *copy = iop_staff_new ();
 
   copy->id = self->id;
+  g_free (copy->username);
   copy->username = g_strdup (self->username);
+  g_free (copy->full_name);
   copy->full_name = g_strdup (self->full_name);
+  g_free (copy->role);
   copy->role = g_strdup (self->role);
   copy->active = self->active;
   return copy;

@@ -38,7 +38,8 @@ show_open_error (IopApplication *self,
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (NULL,
+  /* Over the window when the damage is found after it opened (the background check). */
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
                                    _("Cannot Open the Program’s Records"),
                                    error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Quit"));
@@ -190,6 +191,23 @@ check_integrity_in_background (IopApplication *self)
 }
 
 static void
+first_paint_cb (GdkFrameClock  *clock,
+                IopApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  check_integrity_in_background (self);
+}
+
+/* Wait for the first frame so the check does not compete with putting the window up. */
+static void
+window_realize_cb (GtkWidget      *window,
+                   IopApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, 0);
+}
+
+static void
 iop_application_activate (GApplication *app)
 {
   IopApplication *self = IOP_APPLICATION (app);
@@ -217,10 +235,10 @@ iop_application_activate (GApplication *app)
           show_open_error (self, error);
           return;
         }
-      check_integrity_in_background (self);
     }
 
   window = GTK_WINDOW (iop_window_new (self, self->store));
+  g_signal_connect_object (window, "realize", G_CALLBACK (window_realize_cb), self, 0);
   iop_frame_probe_attach (window);
   gtk_window_present (window);
 }

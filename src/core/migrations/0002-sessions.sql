@@ -84,23 +84,30 @@ CREATE TABLE session_reviews (
 );
 CREATE INDEX session_reviews_session ON session_reviews (session_id);
 
--- Signed notes are immutable. A signed session may only move to co-signed, or back to
--- draft when a supervisor returns it; nothing else in it may change, and its attendance,
+-- Signed notes are immutable. A signed session may only move to co-signed (with who and
+-- when), or back to draft when a supervisor's return is on record in session_reviews;
+-- nothing else in it may change. A co-signed session never changes. Its attendance,
 -- member notes and ratings may not change at all.
 CREATE TRIGGER sessions_signed_locked BEFORE UPDATE ON sessions
 WHEN old.state IN ('signed', 'cosigned') AND (
-  new.group_id IS NOT old.group_id OR new.date IS NOT old.date
+  old.state = 'cosigned'
+  OR new.group_id IS NOT old.group_id OR new.date IS NOT old.date
   OR new.start_time IS NOT old.start_time OR new.duration_minutes IS NOT old.duration_minutes
   OR new.topic IS NOT old.topic OR new.facilitator_id IS NOT old.facilitator_id
   OR new.co_facilitator_id IS NOT old.co_facilitator_id OR new.location IS NOT old.location
+  OR new.cancel_reason IS NOT old.cancel_reason OR new.one_off IS NOT old.one_off
   OR new.interventions IS NOT old.interventions OR new.group_process IS NOT old.group_process
   OR new.climate_cohesion IS NOT old.climate_cohesion
   OR new.climate_engagement IS NOT old.climate_engagement
   OR new.climate_avoidance IS NOT old.climate_avoidance
   OR new.climate_conflict IS NOT old.climate_conflict
-  OR new.signed_by IS NOT old.signed_by OR new.signed_at IS NOT old.signed_at
   OR new.state NOT IN ('signed', 'cosigned', 'draft')
-  OR (old.state = 'cosigned' AND new.state <> 'cosigned'))
+  OR (new.state <> 'draft' AND (new.signed_by IS NOT old.signed_by OR new.signed_at IS NOT old.signed_at))
+  OR (new.state = 'signed' AND (new.cosigned_by IS NOT old.cosigned_by OR new.cosigned_at IS NOT old.cosigned_at))
+  OR (new.state = 'cosigned' AND (new.cosigned_by IS NULL OR new.cosigned_at IS NULL))
+  OR (new.state = 'draft' AND NOT EXISTS (
+        SELECT 1 FROM session_reviews r
+        WHERE r.session_id = old.id AND r.action = 'return' AND r.at >= old.signed_at)))
 BEGIN
   SELECT RAISE (ABORT, 'signed notes are locked');
 END;
