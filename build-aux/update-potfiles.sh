@@ -23,7 +23,7 @@ fi
     echo data/org.example.iop.gschema.xml
     echo data/org.example.iop.metainfo.xml.in
     echo org.example.iop.desktop
-    grep -rlE '\b(_|N_|C_|NC_|Q_)\(|ngettext *\(|translatable="yes"' src --include='*.c' --include='*.ui'
+    grep -rlE '\b(_|N_|C_|NC_|Q_)\(|ngettext *\(|translatable="yes"' src --include='*.c' --include='*.h' --include='*.ui'
   } | LC_ALL=C sort
 } > "$out"
 
