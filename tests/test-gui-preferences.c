@@ -44,6 +44,8 @@ test_settings_bound (void)
   GtkSpinButton *adult, *phq9, *backups;
   AdwComboRow *names;
   AdwEntryRow *program;
+  g_autofree char *names_value = NULL;
+  g_autofree char *name = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
 
@@ -72,9 +74,10 @@ test_settings_bound (void)
   gtk_spin_button_set_value (backups, 30);
   g_assert_cmpint (g_settings_get_int (settings, "backups-kept"), ==, 30);
   adw_combo_row_set_selected (names, 1);
-  g_assert_cmpstr (g_settings_get_string (settings, "names-in-printouts"), ==, "full");
+  names_value = g_settings_get_string (settings, "names-in-printouts");
+  g_assert_cmpstr (names_value, ==, "full");
   gtk_editable_set_text (GTK_EDITABLE (program), "Riverside IOP");
-  g_autofree char *name = g_settings_get_string (settings, "program-name");
+  name = g_settings_get_string (settings, "program-name");
   g_assert_cmpstr (name, ==, "Riverside IOP");
 
   /* A spin button keeps a value within the key's range. */
