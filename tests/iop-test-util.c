@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include "iop-instrument-loader.h"
 #include "iop-sample.h"
 #include "iop-test-util.h"
 
@@ -77,6 +78,9 @@ iop_test_open_sample (const char *name)
   g_autoptr(GError) error = NULL;
   IopStore *store = iop_test_open_store (name);
 
+  /* The sample's measures are scored with the shipped instrument definitions. */
+  iop_instrument_registry_ensure_default (NULL, &error);
+  g_assert_no_error (error);
   iop_sample_load (store, &error);
   g_assert_no_error (error);
   return store;

@@ -10,6 +10,7 @@
 #include "iop-session-print.h"
 #include "iop-store-people.h"
 #include "iop-store-sessions.h"
+#include "iop-instrument-loader.h"
 #include "iop-test-util.h"
 
 #define NOTICE "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
@@ -271,6 +272,7 @@ main (int argc, char **argv)
       shm_db = g_strdup_printf ("/dev/shm/circle-test-%d.db", (int) getpid ());
       sample = iop_store_open (shm_db, &error);
       g_assert_no_error (error);
+      g_assert_nonnull (iop_instrument_registry_ensure_default (NULL, &error));
       g_assert_true (iop_sample_load (sample, &error));
       g_assert_no_error (error);
     }

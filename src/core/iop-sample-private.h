@@ -26,5 +26,12 @@ char *iop_sample_date (IopSampleContext *ctx,
 gboolean iop_sample_load_sessions (IopStore          *store,
                                    IopSampleContext  *ctx,
                                    GError           **error);
+/* Each area's part of the sample program, called in order by iop_sample_load(). */
+gboolean iop_sample_load_plans (IopStore          *store,
+                                IopSampleContext  *ctx,
+                                GError           **error);
+gboolean iop_sample_load_cultural (IopStore          *store,
+                                   IopSampleContext  *ctx,
+                                   GError           **error);
 
 G_END_DECLS

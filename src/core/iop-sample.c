@@ -375,9 +375,11 @@ iop_sample_load (IopStore  *store,
       return FALSE;
     }
 
-  ok = load_people (store, &ctx, error);
-  if (ok)
-    ok = iop_sample_load_sessions (store, &ctx, error);
+  /* Each area builds on the ones before it: plans link progress to sessions. */
+  ok = load_people (store, &ctx, error)
+       && iop_sample_load_sessions (store, &ctx, error)
+       && iop_sample_load_plans (store, &ctx, error)
+       && iop_sample_load_cultural (store, &ctx, error);
 
   if (ok)
     ok = iop_store_commit (store, error);

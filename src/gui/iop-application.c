@@ -9,6 +9,7 @@
 #include "iop-cli.h"
 #include "iop-frame-probe.h"
 #include "iop-preferences-window.h"
+#include "iop-instrument-loader.h"
 #include "iop-window.h"
 
 extern GResource *iop_gui_get_resource (void);
@@ -142,6 +143,17 @@ iop_application_startup (GApplication *app)
   G_APPLICATION_CLASS (iop_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APPLICATION_ID);
+
+  /* The rating instruments are read once, before anything scores a measure. */
+  {
+    g_autoptr(GPtrArray) refused = NULL;
+    g_autoptr(GError) error = NULL;
+
+    if (iop_instrument_registry_ensure_default (&refused, &error) == NULL)
+      g_warning ("%s", error->message);
+    for (guint i = 0; refused != NULL && i < refused->len; i++)
+      g_warning ("Instrument definition refused: %s", (char *) g_ptr_array_index (refused, i));
+  }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-cultural-group-section.h"
 #include "iop-date.h"
 #include "iop-enroll-dialog.h"
 #include "iop-group-editor.h"
@@ -620,6 +621,8 @@ iop_group_page_init (IopGroupPage *self)
   gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (self->history), create_history_row, self, NULL);
   gtk_list_box_set_placeholder (self->roster_list, placeholder (_("No members yet. Add participants to start the roster.")));
   gtk_list_box_set_placeholder (self->history_list, placeholder (_("Nobody has joined this group yet.")));
+
+  iop_cultural_group_section_attach (self);
 }
 
 GtkWidget *

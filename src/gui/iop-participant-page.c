@@ -5,10 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-cultural-profile-section.h"
 #include "iop-date.h"
+#include "iop-measures-section.h"
 #include "iop-participant-editor.h"
 #include "iop-participant-page.h"
+#include "iop-hours-section.h"
 #include "iop-participant-row.h"
+#include "iop-plan-section.h"
 #include "iop-reason-dialog.h"
 #include "iop-store-people.h"
 #include "iop-window.h"
@@ -434,6 +438,18 @@ iop_participant_page_init (IopParticipantPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Each area adds its section below the record, following the shown participant. */
+  {
+    GtkWidget *sections[] = { iop_plan_section_new (), iop_measures_section_new () };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+      {
+        g_object_bind_property (self, "store", sections[i], "store", G_BINDING_SYNC_CREATE);
+        g_object_bind_property (self, "participant-id", sections[i], "participant-id", G_BINDING_SYNC_CREATE);
+        gtk_box_append (self->sections_box, sections[i]);
+      }
+  }
+
   self->enrollments = g_list_store_new (IOP_TYPE_ENROLLMENT);
   gtk_list_box_bind_model (self->groups_list, G_LIST_MODEL (self->enrollments), create_group_row, self, NULL);
 
@@ -443,6 +459,9 @@ iop_participant_page_init (IopParticipantPage *self)
   gtk_widget_set_margin_bottom (placeholder, 18);
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
   gtk_list_box_set_placeholder (self->groups_list, placeholder);
+
+  iop_hours_section_attach (self);
+  iop_cultural_profile_section_attach (self);
 }
 
 GtkWidget *

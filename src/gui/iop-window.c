@@ -5,8 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-goals-view.h"
+#include "iop-cultural-view.h"
 #include "iop-groups-view.h"
 #include "iop-participants-view.h"
+#include "iop-sessions-view.h"
 #include "iop-welcome.h"
 #include "iop-window.h"
 
@@ -30,6 +33,9 @@ typedef struct
 static const IopViewInfo views[] = {
   { "groups", N_("Groups"), "system-users-symbolic", iop_groups_view_get_type },
   { "participants", N_("Participants"), "avatar-default-symbolic", iop_participants_view_get_type },
+  { "sessions", N_("Sessions"), "x-office-calendar-symbolic", iop_sessions_view_get_type },
+  { "goals", N_("Goals"), "emblem-default-symbolic", iop_goals_view_get_type },
+  { "cultural", N_("Cultural Notes"), "preferences-desktop-locale-symbolic", iop_cultural_view_get_type },
 };
 
 struct _IopWindow

@@ -156,3 +156,26 @@ CREATE TABLE measure_answers (
   value           INTEGER NOT NULL,
   PRIMARY KEY (measure_id, item)
 ) WITHOUT ROWID;
+
+-- One draft and one active version per participant at a time.
+CREATE UNIQUE INDEX treatment_plans_one_draft ON treatment_plans (participant_id) WHERE state = 'draft';
+CREATE UNIQUE INDEX treatment_plans_one_active ON treatment_plans (participant_id) WHERE state = 'active';
+CREATE INDEX goals_carried_from ON goals (carried_from_id);
+
+-- A recorded measure is part of the permanent record: its answers and scores never
+-- change; only a safety flag's acknowledgment is written, once.
+CREATE TRIGGER measures_permanent BEFORE UPDATE ON measures
+WHEN new.participant_id IS NOT old.participant_id OR new.instrument IS NOT old.instrument
+  OR new.date IS NOT old.date OR new.complete IS NOT old.complete OR new.total IS NOT old.total
+  OR new.severity IS NOT old.severity OR new.subscores IS NOT old.subscores
+  OR new.safety_flag IS NOT old.safety_flag OR new.entered_by IS NOT old.entered_by
+  OR new.session_id IS NOT old.session_id
+  OR (old.safety_ack_at IS NOT NULL AND (new.safety_ack_at IS NOT old.safety_ack_at
+                                         OR new.safety_ack_by IS NOT old.safety_ack_by))
+BEGIN SELECT RAISE (ABORT, 'measures are permanent'); END;
+CREATE TRIGGER measures_no_delete BEFORE DELETE ON measures
+BEGIN SELECT RAISE (ABORT, 'measures are permanent'); END;
+CREATE TRIGGER measure_answers_no_update BEFORE UPDATE ON measure_answers
+BEGIN SELECT RAISE (ABORT, 'measures are permanent'); END;
+CREATE TRIGGER measure_answers_no_delete BEFORE DELETE ON measure_answers
+BEGIN SELECT RAISE (ABORT, 'measures are permanent'); END;
