@@ -7,6 +7,7 @@
 
 #include "iop-goals-view.h"
 #include "iop-cultural-view.h"
+#include "iop-a11y.h"
 #include "iop-groups-view.h"
 #include "iop-participants-view.h"
 #include "iop-sessions-view.h"
@@ -422,26 +423,14 @@ iop_window_class_init (IopWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
 
-/* GTK 4.8 does not pass a menu button's accessible label on to the toggle
- * button inside it, which is what takes the focus and is announced. */
-static void
-label_menu_button (GtkMenuButton *button)
-{
-  GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (button));
-
-  if (GTK_IS_TOGGLE_BUTTON (toggle))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Main Menu"), -1);
-}
-
 static void
 iop_window_init (IopWindow *self)
 {
   g_type_ensure (IOP_TYPE_WELCOME);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  label_menu_button (self->menu_button);
-  label_menu_button (self->welcome_menu_button);
+  iop_a11y_label_menu_button (self->menu_button, _("Main Menu"));
+  iop_a11y_label_menu_button (self->welcome_menu_button, _("Main Menu"));
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_header),
                            self, G_CONNECT_SWAPPED);
