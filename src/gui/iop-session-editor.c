@@ -523,8 +523,9 @@ text_area (GtkTextBuffer *buffer,
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_widget_set_size_request (view, -1, 64);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_frame_set_child (GTK_FRAME (frame), view);
+  /* After parenting: GTK 4.8 drops a widget's relations when it gets a parent. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), frame);
   return box;
