@@ -224,7 +224,7 @@ test_due (Fixture *f, gconstpointer data)
   add (f, "BAM", "2026-10-10", bam, 17);
 
   /* On 2026-10-14: PHQ-9 not yet (due 10-15), GAD-7 never given (due since admission), BAM due 10-17. */
-  due = iop_store_list_measures_due (f->store, "2026-10-14", intervals, G_N_ELEMENTS (intervals), &error);
+  due = iop_store_list_measures_due (f->store, 0, "2026-10-14", intervals, G_N_ELEMENTS (intervals), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (due->len, ==, 1);
   d = g_ptr_array_index (due, 0);
@@ -233,13 +233,21 @@ test_due (Fixture *f, gconstpointer data)
   g_assert_cmpstr (d->due_date, ==, "2026-09-01");
   g_clear_pointer (&due, g_ptr_array_unref);
 
-  due = iop_store_list_measures_due (f->store, "2026-10-17", intervals, G_N_ELEMENTS (intervals), &error);
+  due = iop_store_list_measures_due (f->store, 0, "2026-10-17", intervals, G_N_ELEMENTS (intervals), &error);
   g_assert_cmpuint (due->len, ==, 3);
   g_assert_cmpstr (((IopMeasureDue *) g_ptr_array_index (due, 0))->instrument, ==, "GAD-7");
   g_assert_cmpstr (((IopMeasureDue *) g_ptr_array_index (due, 1))->instrument, ==, "PHQ-9");
   g_assert_cmpstr (((IopMeasureDue *) g_ptr_array_index (due, 1))->due_date, ==, "2026-10-15");
   g_assert_cmpstr (((IopMeasureDue *) g_ptr_array_index (due, 2))->instrument, ==, "BAM");
   g_assert_cmpstr (((IopMeasureDue *) g_ptr_array_index (due, 2))->record_number, ==, "M-1");
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* For one participant only; someone else's record is not listed. */
+  due = iop_store_list_measures_due (f->store, f->participant, "2026-10-17", intervals, G_N_ELEMENTS (intervals), &error);
+  g_assert_cmpuint (due->len, ==, 3);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  due = iop_store_list_measures_due (f->store, f->participant + 100, "2026-10-17", intervals, G_N_ELEMENTS (intervals), &error);
+  g_assert_cmpuint (due->len, ==, 0);
 }
 
 int

@@ -618,6 +618,16 @@ test_sample (void)
 
   /* Progress and a history of measures, with one unacknowledged PHQ-9 safety flag. */
   g_assert_cmpint (count (store, "SELECT COUNT(DISTINCT goal_id) FROM progress_entries"), >, participants);
+  /* Most progress comes from documented sessions the participant attended, on the session's day. */
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM progress_entries WHERE session_id IS NOT NULL") * 2, >,
+                   count (store, "SELECT COUNT(*) FROM progress_entries"));
+  g_assert_cmpint (count (store,
+                          "SELECT COUNT(*) FROM progress_entries e JOIN goals g ON g.id = e.goal_id"
+                          " JOIN treatment_plans t ON t.id = g.plan_id JOIN sessions s ON s.id = e.session_id"
+                          " LEFT JOIN attendance a ON a.session_id = s.id AND a.participant_id = t.participant_id"
+                          "  AND a.status IN ('present', 'late', 'left-early')"
+                          " LEFT JOIN member_notes n ON n.session_id = s.id AND n.participant_id = t.participant_id"
+                          " WHERE a.session_id IS NULL OR n.session_id IS NULL OR e.date <> s.date"), ==, 0);
   g_assert_cmpint (count (store, "SELECT COUNT(DISTINCT participant_id) FROM measures WHERE instrument = 'PHQ-9'"),
                    ==, participants);
   g_assert_cmpint (count (store, "SELECT COUNT(*) FROM measures WHERE instrument = 'BAM'"), >, participants * 2);

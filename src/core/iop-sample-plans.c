@@ -263,6 +263,11 @@ revise_draft (IopStore  *store,
   g_autoptr(GPtrArray) objectives = NULL;
   g_autoptr(IopObjective) next = iop_objective_new ();
   IopObjective *first;
+  static const char *steps[] = {
+    N_("Write a relapse prevention plan and review it with a support person"),
+    N_("Lead one check-in in group about a coping skill that works"),
+    N_("Welcome a newer group member and share one thing that helped early on"),
+  };
 
   if (goals == NULL)
     return FALSE;
@@ -277,8 +282,7 @@ revise_draft (IopStore  *store,
         return FALSE;
     }
   iop_objective_set_goal_id (next, iop_goal_get_id (g_ptr_array_index (goals, 0)));
-  iop_objective_set_statement (next, version == 2 ? _("Write a relapse prevention plan and review it with a support person")
-                                                  : _("Lead one check-in in group about a coping skill that works"));
+  iop_objective_set_statement (next, _(steps[MIN ((guint) MAX (version - 2, 0), G_N_ELEMENTS (steps) - 1)]));
   return iop_store_add_objective (store, next, error);
 }
 
@@ -318,25 +322,45 @@ add_progress (IopStore          *store,
               GError           **error)
 {
   g_autoptr(GPtrArray) goals = iop_store_list_active_goals (store, participant_id, error);
+  g_autoptr(GPtrArray) sessions = NULL;
   Course course = course_of (index);
 
   if (goals == NULL)
     return FALSE;
+  sessions = iop_store_list_progress_sessions (store, participant_id, error);
+  if (sessions == NULL)
+    return FALSE;
+
   for (int day = 4; ; day += 7)
     {
       g_autofree char *date = iop_date_add_days (plan_start, day);
+      g_autofree char *week_start = iop_date_add_days (date, -6);
+      IopSessionRef *session = NULL;
       int week = day / 7;
 
       if (g_strcmp0 (date, from) < 0)
         continue;
       if (g_strcmp0 (date, until) >= 0 || g_strcmp0 (date, ctx->today) > 0)
         break;
+
+      /* The golden thread: the week's rating comes from the latest documented
+       * session the participant attended that week, when there was one. */
+      for (guint k = 0; k < sessions->len && session == NULL; k++)
+        {
+          IopSessionRef *ref = g_ptr_array_index (sessions, k);
+
+          if (g_strcmp0 (ref->date, date) <= 0 && g_strcmp0 (ref->date, week_start) >= 0
+              && g_strcmp0 (ref->date, from) >= 0)
+            session = ref;
+        }
+
       for (guint g = 0; g < goals->len; g++)
         {
           g_autoptr(IopProgressEntry) entry = iop_progress_entry_new ();
 
           iop_progress_entry_set_goal_id (entry, iop_goal_get_id (g_ptr_array_index (goals, g)));
-          iop_progress_entry_set_date (entry, date);
+          iop_progress_entry_set_date (entry, session != NULL ? session->date : date);
+          iop_progress_entry_set_session_id (entry, session != NULL ? session->session_id : 0);
           iop_progress_entry_set_rating (entry, CLAMP (rating_on (course, index + (int) g, week) - (int) g, 0, 10));
           iop_progress_entry_set_note (entry, _(progress_notes[spread (index, week + (int) g, G_N_ELEMENTS (progress_notes))]));
           if (!iop_store_add_progress (store, entry, error))

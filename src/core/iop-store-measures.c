@@ -396,6 +396,7 @@ iop_store_list_unacknowledged_flags (IopStore  *self,
 /**
  * iop_store_list_measures_due:
  * @self: an #IopStore
+ * @participant_id: one participant, or 0 for the whole caseload
  * @today: (nullable): the day to compare with; %NULL for today
  * @intervals: (array length=n_intervals): which instruments, how often
  * @n_intervals: how many
@@ -408,6 +409,7 @@ iop_store_list_unacknowledged_flags (IopStore  *self,
  */
 GPtrArray *
 iop_store_list_measures_due (IopStore                  *self,
+                             gint64                     participant_id,
                              const char                *today,
                              const IopMeasureInterval  *intervals,
                              guint                      n_intervals,
@@ -425,7 +427,7 @@ iop_store_list_measures_due (IopStore                  *self,
                             " || ' ' || p.last_name, p.record_number, p.admission_date, MAX (m.date)"
                             " FROM participants p LEFT JOIN measures m"
                             "  ON m.participant_id = p.id AND m.instrument = ?1"
-                            " WHERE p.status <> 'discharged' GROUP BY p.id", error);
+                            " WHERE p.status <> 'discharged' AND (?2 = 0 OR p.id = ?2) GROUP BY p.id", error);
   if (stmt == NULL)
     return NULL;
 
@@ -435,6 +437,7 @@ iop_store_list_measures_due (IopStore                  *self,
 
       sqlite3_reset (stmt);
       iop_bind_text (stmt, 1, intervals[k].instrument);
+      sqlite3_bind_int64 (stmt, 2, participant_id);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *last = (const char *) sqlite3_column_text (stmt, 4);

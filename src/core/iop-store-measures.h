@@ -67,6 +67,7 @@ gboolean    iop_store_acknowledge_safety_flag   (IopStore                 *self,
 GPtrArray  *iop_store_list_unacknowledged_flags (IopStore                 *self,
                                                  GError                  **error);
 GPtrArray  *iop_store_list_measures_due         (IopStore                 *self,
+                                                 gint64                    participant_id,
                                                  const char               *today,
                                                  const IopMeasureInterval *intervals,
                                                  guint                     n_intervals,

@@ -1827,6 +1827,67 @@ iop_store_list_session_progress (IopStore  *self,
   return collect (self, stmt, (RowReader) read_progress, error);
 }
 
+void
+iop_session_ref_free (IopSessionRef *ref)
+{
+  if (ref == NULL)
+    return;
+  g_free (ref->date);
+  g_free (ref->group_name);
+  g_free (ref);
+}
+
+/**
+ * iop_store_list_progress_sessions:
+ * @self: an #IopStore
+ * @participant_id: a participant
+ * @error: return location for a #GError
+ *
+ * The sessions progress can come from: those the participant attended
+ * (present, late or left early), not cancelled, with their individualized
+ * note written.
+ *
+ * Returns: (transfer container) (element-type IopSessionRef): newest first
+ */
+GPtrArray *
+iop_store_list_progress_sessions (IopStore  *self,
+                                  gint64     participant_id,
+                                  GError   **error)
+{
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func ((GDestroyNotify) iop_session_ref_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IOP_IS_STORE (self), NULL);
+
+  stmt = iop_store_prepare (self,
+                            "SELECT s.id, s.date, g.name FROM sessions s JOIN groups g ON g.id = s.group_id"
+                            " JOIN attendance a ON a.session_id = s.id AND a.participant_id = ?1"
+                            " JOIN member_notes n ON n.session_id = s.id AND n.participant_id = ?1"
+                            " WHERE s.state <> 'cancelled' AND a.status IN ('present', 'late', 'left-early')"
+                            " ORDER BY s.date DESC, s.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IopSessionRef *ref = g_new0 (IopSessionRef, 1);
+
+      ref->session_id = sqlite3_column_int64 (stmt, 0);
+      ref->date = g_strdup (iop_column_text (stmt, 1));
+      ref->group_name = g_strdup (iop_column_text (stmt, 2));
+      g_ptr_array_add (refs, ref);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      iop_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&refs);
+}
+
 /* Public API: settings */
 
 /**

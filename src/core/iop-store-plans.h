@@ -121,6 +121,24 @@ GPtrArray        *iop_store_list_session_progress    (IopStore          *self,
                                                       gint64             participant_id,
                                                       GError           **error);
 
+/**
+ * IopSessionRef:
+ * @session_id: a session
+ * @date: its day
+ * @group_name: its group
+ */
+typedef struct {
+  gint64  session_id;
+  char   *date;
+  char   *group_name;
+} IopSessionRef;
+
+void              iop_session_ref_free               (IopSessionRef     *ref);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IopSessionRef, iop_session_ref_free)
+GPtrArray        *iop_store_list_progress_sessions   (IopStore          *self,
+                                                      gint64             participant_id,
+                                                      GError           **error);
+
 /* Program settings */
 int               iop_store_get_plan_review_days     (IopStore          *self);
 gboolean          iop_store_set_plan_review_days     (IopStore          *self,

@@ -152,7 +152,7 @@ draw_cb (GtkDrawingArea *area,
   pango_font_description_free (font);
 
   if (self->series->len > 1)
-    right -= 90;   /* room for the series' names */
+    top += 22;     /* room for the legend */
   if (range <= 0)
     range = 1;
 
@@ -205,6 +205,32 @@ draw_cb (GtkDrawingArea *area,
       show_text (cr, small, b, right, height - 10, 1.0);
   }
 
+  /* Legend: each series' marker, line style and name, across the top. */
+  if (self->series->len > 1)
+    {
+      double x = left;
+
+      for (guint s = 0; s < self->series->len; s++)
+        {
+          Series *series = g_ptr_array_index (self->series, s);
+          int w, h;
+
+          gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { accent.red, accent.green, accent.blue, 1.0 - 0.25 * s });
+          cairo_set_line_width (cr, 2.0);
+          cairo_set_dash (cr, dashes[s % G_N_ELEMENTS (dashes)], s % G_N_ELEMENTS (dashes) == 0 ? 0 : 2, 0);
+          cairo_move_to (cr, x, 10);
+          cairo_line_to (cr, x + 24, 10);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          draw_marker (cr, s, x + 12, 10);
+          gdk_cairo_set_source_rgba (cr, &fg);
+          pango_layout_set_text (small, series->label, -1);
+          pango_layout_get_pixel_size (small, &w, &h);
+          show_text (cr, small, series->label, x + 30, 10, 0.0);
+          x += 30 + w + 18;
+        }
+    }
+
   for (guint s = 0; s < self->series->len; s++)
     {
       Series *series = g_ptr_array_index (self->series, s);
@@ -222,7 +248,7 @@ draw_cb (GtkDrawingArea *area,
         {
           Point *p = &g_array_index (series->points, Point, i);
           double x = total_points == 1 ? (left + right) / 2
-                                       : left + (right - left) * iop_date_diff_days (first, p->date) / span_days;
+                                       : (left + 12) + (right - left - 24) * iop_date_diff_days (first, p->date) / span_days;
           double y = bottom - (bottom - top) * (p->value - self->min_value) / range;
 
           if (i == 0)
@@ -240,24 +266,19 @@ draw_cb (GtkDrawingArea *area,
         {
           Point *p = &g_array_index (series->points, Point, i);
           double x = total_points == 1 ? (left + right) / 2
-                                       : left + (right - left) * iop_date_diff_days (first, p->date) / span_days;
+                                       : (left + 12) + (right - left - 24) * iop_date_diff_days (first, p->date) / span_days;
           double y = bottom - (bottom - top) * (p->value - self->min_value) / range;
           g_autofree char *text = g_strdup_printf ("%g", p->value);
 
           gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { accent.red, accent.green, accent.blue, alpha });
           draw_marker (cr, s, x, y);
           gdk_cairo_set_source_rgba (cr, &fg);
-          show_text (cr, small, text, x, y - 11, 0.5);
+          /* Alternate series label above and below their points, so close values stay legible. */
+          show_text (cr, small, text, x, s % 2 == 0 ? y - 11 : y + 11, 0.5);
         }
 
-      if (self->series->len > 1)
-        {
-          gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { accent.red, accent.green, accent.blue, alpha });
-          draw_marker (cr, s, right + 14, ly);
-          gdk_cairo_set_source_rgba (cr, &fg);
-          show_text (cr, small, series->label, right + 22, ly, 0.0);
-        }
       (void) lx;
+      (void) ly;
     }
 }
 
@@ -338,6 +359,9 @@ iop_chart_add_series (IopChart   *self,
   s->points = g_array_new (FALSE, FALSE, sizeof (Point));
   g_array_set_clear_func (s->points, clear_point);
   g_ptr_array_add (self->series, s);
+  /* Several lines need more height to stay apart, and a legend. */
+  if (self->series->len > 1)
+    gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self), 230);
   return self->series->len - 1;
 }
 

@@ -64,6 +64,7 @@ goal_card (IopGoalsView *self,
 {
   g_autoptr(GPtrArray) entries = iop_store_list_progress (self->store, iop_goal_get_id (goal), NULL);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *frame;
   GtkWidget *title = gtk_label_new (iop_goal_get_statement (goal));
   GtkWidget *words = NULL;
   GtkWidget *chart = iop_chart_new ();
@@ -74,8 +75,10 @@ goal_card (IopGoalsView *self,
   g_autofree char *accessible = NULL;
   guint series;
 
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "iop-goal-card");
+  gtk_widget_set_margin_top (card, 12);
+  gtk_widget_set_margin_bottom (card, 12);
+  gtk_widget_set_margin_start (card, 14);
+  gtk_widget_set_margin_end (card, 14);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
@@ -128,7 +131,12 @@ goal_card (IopGoalsView *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (footer), button);
   gtk_box_append (GTK_BOX (card), footer);
-  return card;
+
+  frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (frame, "card");
+  gtk_widget_add_css_class (frame, "iop-goal-card");
+  gtk_box_append (GTK_BOX (frame), card);
+  return frame;
 }
 
 static void
@@ -221,6 +229,16 @@ static void
 leaflet_changed_cb (IopGoalsView *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBPAGE]);
+}
+
+static void
+search_activate_cb (IopGoalsView *self)
+{
+  /* Enter shows the first match: the one the person most likely meant. */
+  g_autoptr(IopParticipant) participant = g_list_model_get_item (G_LIST_MODEL (self->participants), 0);
+
+  if (participant != NULL)
+    iop_goals_view_show_participant (self, iop_participant_get_id (participant));
 }
 
 static void
@@ -496,6 +514,7 @@ iop_goals_view_class_init (IopGoalsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopGoalsView, plan_label);
   gtk_widget_class_bind_template_child (widget_class, IopGoalsView, goals_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, participant_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, due_activate_cb);
 

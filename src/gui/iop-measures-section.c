@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-application.h"
 #include "iop-chart.h"
 #include "iop-date.h"
 #include "iop-form-dialog.h"
@@ -25,6 +26,8 @@ struct _IopMeasuresSection
 
   /* template widgets */
   GtkMenuButton  *add_button;
+  GtkLabel       *due_label;
+  GtkLabel       *refused_label;
   GtkListBox     *flags_list;
   GtkLabel       *empty_label;
   GtkBox         *charts_box;
@@ -291,20 +294,76 @@ iop_measures_section_open_entry (IopMeasuresSection *self,
 
 /* Showing */
 
+/* How often each instrument is given: the desk's settings (every 2 weeks for the
+ * PHQ-9 and GAD-7, weekly for the BAM unless changed). */
+static int
+interval_days (IopMeasuresSection *self,
+               const char         *key,
+               int                 fallback)
+{
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = IOP_IS_APPLICATION (app) ? iop_application_get_settings (IOP_APPLICATION (app)) : NULL;
+  int days = settings != NULL ? g_settings_get_int (settings, key) : fallback;
+
+  return days > 0 ? days : fallback;
+}
+
+static void
+update_due (IopMeasuresSection *self)
+{
+  IopMeasureInterval intervals[] = {
+    { "PHQ-9", interval_days (self, "phq9-interval-days", 14) },
+    { "GAD-7", interval_days (self, "gad7-interval-days", 14) },
+    { "BAM", interval_days (self, "bam-interval-days", 7) },
+  };
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->store != NULL && self->participant_id > 0)
+    due = iop_store_list_measures_due (self->store, self->participant_id, NULL, intervals, G_N_ELEMENTS (intervals),
+                                       NULL);
+  for (guint i = 0; due != NULL && i < due->len; i++)
+    {
+      IopMeasureDue *d = g_ptr_array_index (due, i);
+      g_autofree char *item = NULL;
+
+      if (d->last_date != NULL)
+        {
+          g_autofree char *last = iop_date_format (d->last_date);
+          /* Translators: an instrument due, e.g. "PHQ-9 (last given 11/13/26)" */
+          item = g_strdup_printf (_("%s (last given %s)"), d->instrument, last);
+        }
+      else
+        /* Translators: an instrument due that was never given, e.g. "GAD-7 (never given)" */
+        item = g_strdup_printf (_("%s (never given)"), d->instrument);
+      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", item);
+    }
+  if (text->len > 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("Due now: %s"), text->str);
+      gtk_label_set_text (self->due_label, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), text->len > 0);
+}
+
 static void
 add_chart (IopMeasuresSection *self,
            IopInstrument      *def,
            GPtrArray          *measures)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *frame;
   GtkWidget *label;
   GtkWidget *chart = iop_chart_new ();
   g_autofree char *title = NULL;
   g_autofree char *trend = NULL;
   int first = -1, last = -1;
+  guint points = 0;
 
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "iop-chart-card");
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 14);
+  gtk_widget_set_margin_end (box, 14);
 
   if (iop_instrument_get_has_total (def))
     {
@@ -321,8 +380,11 @@ add_chart (IopMeasuresSection *self,
           if (first < 0)
             first = iop_measure_get_total (m);
           last = iop_measure_get_total (m);
+          points++;
         }
-      if (first >= 0 && last != first)
+      if (points == 1)
+        trend = g_strdup (_("one entry so far"));
+      else if (first >= 0 && last != first)
         /* Translators: how a total changed over the chart, e.g. "down 9 points since the first entry" */
         trend = g_strdup_printf (last < first ? _("down %d points since the first entry") : _("up %d points since the first entry"),
                                  ABS (last - first));
@@ -363,7 +425,12 @@ add_chart (IopMeasuresSection *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_box_append (GTK_BOX (box), chart);
-  gtk_box_append (self->charts_box, box);
+
+  frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (frame, "card");
+  gtk_widget_add_css_class (frame, "iop-chart-card");
+  gtk_box_append (GTK_BOX (frame), box);
+  gtk_box_append (self->charts_box, frame);
 }
 
 static GtkWidget *
@@ -424,6 +491,26 @@ flag_row (IopMeasure *m)
   return row;
 }
 
+/* The built-in instruments in the order counselors expect, then a program's own. */
+static int
+instrument_order (gconstpointer a,
+                  gconstpointer b)
+{
+  static const char *order[] = { "PHQ-9", "GAD-7", "BAM" };
+  const char *x = iop_instrument_get_id (*(IopInstrument * const *) a);
+  const char *y = iop_instrument_get_id (*(IopInstrument * const *) b);
+  guint ix = G_N_ELEMENTS (order), iy = G_N_ELEMENTS (order);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      if (g_strcmp0 (x, order[i]) == 0)
+        ix = i;
+      if (g_strcmp0 (y, order[i]) == 0)
+        iy = i;
+    }
+  return ix != iy ? (int) ix - (int) iy : g_strcmp0 (x, y);
+}
+
 static void
 reload (IopMeasuresSection *self)
 {
@@ -433,6 +520,8 @@ reload (IopMeasuresSection *self)
   g_autoptr(GPtrArray) instruments = r != NULL ? iop_instrument_registry_list (r) : NULL;
   gboolean flags = FALSE;
 
+  if (instruments != NULL)
+    g_ptr_array_sort (instruments, instrument_order);
   clear_box (GTK_WIDGET (self->flags_list));
   clear_box (GTK_WIDGET (self->charts_box));
   clear_box (GTK_WIDGET (self->entries_list));
@@ -445,6 +534,19 @@ reload (IopMeasuresSection *self)
     }
   gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (menu));
 
+  /* An instrument file a program added that could not be used says why, here. */
+  {
+    g_auto(GStrv) refused = iop_instrument_registry_dup_default_refused ();
+    g_autofree char *joined = g_strjoinv ("\n", refused);
+    g_autofree char *text = g_strdup_printf (ngettext ("This instrument definition was not loaded:\n%s",
+                                                      "These instrument definitions were not loaded:\n%s",
+                                                      g_strv_length (refused)), joined);
+
+    gtk_label_set_text (self->refused_label, text);
+    gtk_widget_set_visible (GTK_WIDGET (self->refused_label), refused[0] != NULL);
+  }
+
+  update_due (self);
   if (self->store != NULL && self->participant_id > 0)
     measures = iop_store_list_measures (self->store, self->participant_id, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), measures == NULL || measures->len == 0);
@@ -615,6 +717,8 @@ iop_measures_section_class_init (IopMeasuresSectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/iop/iop-measures-section.ui");
   gtk_widget_class_bind_template_child (widget_class, IopMeasuresSection, add_button);
+  gtk_widget_class_bind_template_child (widget_class, IopMeasuresSection, due_label);
+  gtk_widget_class_bind_template_child (widget_class, IopMeasuresSection, refused_label);
   gtk_widget_class_bind_template_child (widget_class, IopMeasuresSection, flags_list);
   gtk_widget_class_bind_template_child (widget_class, IopMeasuresSection, empty_label);
   gtk_widget_class_bind_template_child (widget_class, IopMeasuresSection, charts_box);
@@ -686,4 +790,18 @@ iop_measures_section_get_charts_box (IopMeasuresSection *self)
 {
   g_return_val_if_fail (IOP_IS_MEASURES_SECTION (self), NULL);
   return self->charts_box;
+}
+
+GtkLabel *
+iop_measures_section_get_refused_label (IopMeasuresSection *self)
+{
+  g_return_val_if_fail (IOP_IS_MEASURES_SECTION (self), NULL);
+  return self->refused_label;
+}
+
+GtkLabel *
+iop_measures_section_get_due_label (IopMeasuresSection *self)
+{
+  g_return_val_if_fail (IOP_IS_MEASURES_SECTION (self), NULL);
+  return self->due_label;
 }

@@ -20,6 +20,8 @@ GtkWidget *iop_measures_section_open_entry         (IopMeasuresSection *self,
                                                     const char         *instrument);
 GtkListBox *iop_measures_section_get_flags_list    (IopMeasuresSection *self);
 GtkListBox *iop_measures_section_get_entries_list  (IopMeasuresSection *self);
+GtkLabel   *iop_measures_section_get_refused_label (IopMeasuresSection *self);
+GtkLabel   *iop_measures_section_get_due_label     (IopMeasuresSection *self);
 GtkBox     *iop_measures_section_get_charts_box    (IopMeasuresSection *self);
 
 char      *iop_measure_dup_score_text              (const char         *instrument,

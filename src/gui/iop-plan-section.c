@@ -59,6 +59,7 @@ typedef struct {
   gint64    id;
   gint64    parent_id;
   GArray   *choice_ids;     /* gint64: the ids behind a combo's choices */
+  GPtrArray *sessions;      /* IopSessionRef: the sessions progress can come from */
 } FormData;
 
 static void
@@ -68,6 +69,7 @@ form_data_free (gpointer data)
 
   g_clear_object (&f->store);
   g_clear_pointer (&f->choice_ids, g_array_unref);
+  g_clear_pointer (&f->sessions, g_ptr_array_unref);
   g_free (f);
 }
 
@@ -179,10 +181,11 @@ add_edit_buttons (GtkWidget  *row,
   buttons[n++] = action_button ("document-edit-symbolic", _("Edit"), "plan.edit", item_target (kind, id));
   buttons[n++] = action_button ("user-trash-symbolic", _("Remove"), "plan.remove", item_target (kind, id));
 
+  /* An expander row puts each new action before the previous ones. */
   for (guint i = 0; i < n; i++)
     {
       if (ADW_IS_EXPANDER_ROW (row))
-        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), buttons[i]);
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), buttons[n - 1 - i]);
       else
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons[i]);
     }
@@ -692,6 +695,7 @@ save_progress (IopFormDialog  *dialog,
   g_autofree char *date = iop_form_dialog_dup_text (dialog, "date");
   g_autofree char *note = iop_form_dialog_dup_text (dialog, "note");
   guint objective = iop_form_dialog_get_selected (dialog, "objective");
+  guint session;
 
   iop_progress_entry_set_goal_id (entry, f->id);
   iop_progress_entry_set_objective_id (entry, objective < f->choice_ids->len
@@ -699,6 +703,16 @@ save_progress (IopFormDialog  *dialog,
   iop_progress_entry_set_date (entry, date);
   iop_progress_entry_set_rating (entry, iop_form_dialog_get_int (dialog, "rating"));
   iop_progress_entry_set_note (entry, note);
+
+  /* Progress from a session note is dated on the session's day and linked to it. */
+  session = iop_form_dialog_get_selected (dialog, "session");
+  if (session > 0 && f->sessions != NULL && session - 1 < f->sessions->len)
+    {
+      IopSessionRef *ref = g_ptr_array_index (f->sessions, session - 1);
+
+      iop_progress_entry_set_session_id (entry, ref->session_id);
+      iop_progress_entry_set_date (entry, ref->date);
+    }
   return iop_store_add_progress (f->store, entry, error);
 }
 
@@ -718,6 +732,8 @@ iop_plan_record_progress (GtkWidget *parent,
   g_autoptr(IopGoal) goal = iop_store_get_goal (store, goal_id, NULL);
   g_autoptr(GPtrArray) objectives = iop_store_list_objectives (store, goal_id, NULL);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) session_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(IopTreatmentPlan) plan = NULL;
   g_autofree char *today = iop_date_today ();
   FormData *f;
   IopFormDialog *dialog;
@@ -738,7 +754,24 @@ iop_plan_record_progress (GtkWidget *parent,
   g_ptr_array_add (labels, NULL);
 
   iop_form_dialog_set_description (dialog, iop_goal_get_statement (goal));
-  iop_form_dialog_add_entry (dialog, "date", _("Date (YYYY-MM-DD)"), today);
+
+  /* The sessions this participant attended with a note written, most recent first. */
+  plan = iop_store_get_plan (store, iop_goal_get_plan_id (goal), NULL);
+  if (plan != NULL)
+    f->sessions = iop_store_list_progress_sessions (store, iop_treatment_plan_get_participant_id (plan), NULL);
+  g_ptr_array_add (session_labels, g_strdup (_("None (not from a session)")));
+  for (guint i = 0; f->sessions != NULL && i < f->sessions->len && i < 12; i++)
+    {
+      IopSessionRef *ref = g_ptr_array_index (f->sessions, i);
+      g_autofree char *day = iop_date_format (ref->date);
+
+      /* Translators: a session in a list: its day and group */
+      g_ptr_array_add (session_labels, g_strdup_printf (_("%s · %s"), day, ref->group_name));
+    }
+  g_ptr_array_add (session_labels, NULL);
+  iop_form_dialog_add_combo (dialog, "session", _("From the note of session"),
+                             (const char * const *) session_labels->pdata, 0);
+  iop_form_dialog_add_entry (dialog, "date", _("Date (YYYY-MM-DD; a session’s day when one is chosen)"), today);
   iop_form_dialog_add_spin (dialog, "rating", _("Progress toward the goal"), _("0 none · 10 goal reached"), 0, 10, 5);
   iop_form_dialog_add_combo (dialog, "objective", _("Objective"), (const char * const *) labels->pdata, 0);
   iop_form_dialog_add_entry (dialog, "note", _("Note"), NULL);

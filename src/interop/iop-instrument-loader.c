@@ -16,6 +16,10 @@
  * that fails any step is refused whole, with a message naming the file.
  */
 
+/* Messages for the files refused when the default registry was loaded. */
+static GStrv default_refused;
+G_LOCK_DEFINE_STATIC (default_refused);
+
 /* Helpers */
 
 static gboolean
@@ -501,6 +505,7 @@ iop_instrument_registry_ensure_default (GPtrArray **out_refused,
                                         GError    **error)
 {
   g_autoptr(IopInstrumentRegistry) loaded = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
   IopInstrumentRegistry *registry = iop_instrument_registry_get_default ();
 
   if (registry != NULL)
@@ -509,9 +514,43 @@ iop_instrument_registry_ensure_default (GPtrArray **out_refused,
         *out_refused = g_ptr_array_new_with_free_func (g_free);
       return registry;
     }
-  loaded = iop_instrument_registry_load_default (out_refused, error);
+  loaded = iop_instrument_registry_load_default (&refused, error);
   if (loaded == NULL)
     return NULL;
+
+  G_LOCK (default_refused);
+  g_clear_pointer (&default_refused, g_strfreev);
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+    for (guint i = 0; i < refused->len; i++)
+      g_strv_builder_add (builder, g_ptr_array_index (refused, i));
+    default_refused = g_strv_builder_end (builder);
+  }
+  G_UNLOCK (default_refused);
+
   iop_instrument_registry_set_default (loaded);
+  if (out_refused != NULL)
+    *out_refused = g_steal_pointer (&refused);
   return iop_instrument_registry_get_default ();
+}
+
+/**
+ * iop_instrument_registry_dup_default_refused:
+ *
+ * What the application shows so the person who added an instrument file can
+ * fix it.
+ *
+ * Returns: (transfer full): one message per file refused when the default
+ *   registry was loaded (empty when none, or not loaded yet)
+ */
+GStrv
+iop_instrument_registry_dup_default_refused (void)
+{
+  GStrv copy;
+
+  G_LOCK (default_refused);
+  copy = default_refused != NULL ? g_strdupv (default_refused) : g_new0 (char *, 1);
+  G_UNLOCK (default_refused);
+  return copy;
 }

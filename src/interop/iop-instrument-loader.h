@@ -28,5 +28,6 @@ IopInstrumentRegistry *iop_instrument_registry_load_default (GPtrArray **out_ref
                                                          GError      **error);
 IopInstrumentRegistry *iop_instrument_registry_ensure_default (GPtrArray **out_refused,
                                                          GError      **error);
+GStrv                  iop_instrument_registry_dup_default_refused (void);
 
 G_END_DECLS
