@@ -15,6 +15,8 @@
 #include "iop-date.h"
 #include "iop-groups-view.h"
 #include "iop-participants-view.h"
+#include "iop-session-editor.h"
+#include "iop-sessions-view.h"
 #include "iop-store-cultural.h"
 #include "iop-store-people.h"
 #include "iop-store-sessions.h"
@@ -456,12 +458,12 @@ test_session_panel (void)
   g_assert_cmpuint (iop_cultural_panel_get_n_members (IOP_CULTURAL_PANEL (panel)), ==, 3);
   shown = iop_cultural_panel_dup_text (IOP_CULTURAL_PANEL (panel));
   g_assert_true (g_str_has_prefix (shown, "3 attending · 1 has an observance during this session"));
-  g_assert_nonnull (strstr (shown, "Andre Dubois (he/him)"));
+  g_assert_nonnull (strstr (shown, "Andre Dubois (he/him) · French"));
   g_assert_nonnull (strstr (shown, "Observance during this session: Friday congregational prayer"));
   g_assert_nonnull (strstr (shown, "Dietary needs: Halal."));
   g_assert_nonnull (strstr (shown, "Interpreter: needed, arranged"));
   g_assert_nonnull (strstr (shown, "Communication: Understands conversational English"));
-  g_assert_nonnull (strstr (shown, "Victor Ivanov (he/him)\nProfile: No cultural profile yet"));
+  g_assert_nonnull (strstr (shown, "Victor Ivanov (he/him) · English\nProfile: No cultural profile yet"));
   g_clear_pointer (&shown, g_free);
 
   /* A morning session on the same day: the prayer is after it */
@@ -543,6 +545,65 @@ test_session_panel_follows_session (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The "done": record a profile, see it while documenting that person's session. */
+static void
+test_profile_shows_in_session_editor (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_sample ("gui-cultural-session-editor");
+  IopWindow *window = iop_window_new (NULL, store);
+  gint64 victor = participant_id (store, "IOP-1040");
+  g_autoptr(GListModel) sessions = NULL;
+  IopSessionQuery query = { 0 };
+  IopCulturalProfileSection *section;
+  IopCulturalProfileEditor *editor;
+  IopSessionsView *view;
+  GtkWidget *panel;
+  g_autofree char *shown = NULL;
+  gint64 session_id = 0;
+
+  sign_in (store, "counselor1");
+  gtk_window_present (GTK_WINDOW (window));
+
+  section = open_participant (window, victor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "cultural.edit-profile", NULL));
+  editor = IOP_CULTURAL_PROFILE_EDITOR (find_toplevel (IOP_TYPE_CULTURAL_PROFILE_EDITOR));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_text_view (iop_cultural_profile_editor_get_field (editor, "communication"), "Prefers Russian for hard topics.");
+  set_text_view (iop_cultural_profile_editor_get_field (editor, "accessibility"), "Sits near the door.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (wait_until (pointer_cleared, &editor));
+
+  /* A session Victor attended */
+  sessions = iop_store_list_sessions (store, &query, NULL);
+  for (guint i = g_list_model_get_n_items (sessions); i > 0 && session_id == 0; i--)
+    {
+      g_autoptr(IopSession) s = g_list_model_get_item (sessions, i - 1);
+      g_autoptr(GPtrArray) attendance = iop_store_list_attendance (store, iop_session_get_id (s), NULL);
+
+      for (guint k = 0; k < attendance->len; k++)
+        {
+          IopAttendance *a = g_ptr_array_index (attendance, k);
+
+          if (iop_attendance_get_participant_id (a) == victor && iop_attendance_is_attending (a))
+            session_id = iop_session_get_id (s);
+        }
+    }
+  g_assert_cmpint (session_id, >, 0);
+
+  iop_window_show_view (window, "sessions");
+  view = IOP_SESSIONS_VIEW (iop_window_get_view (window, "sessions"));
+  iop_sessions_view_show_session (view, session_id);
+  settle ();
+  panel = find_descendant (GTK_WIDGET (iop_sessions_view_get_editor (view)), IOP_TYPE_CULTURAL_PANEL);
+  g_assert_nonnull (panel);
+  shown = iop_cultural_panel_dup_text (IOP_CULTURAL_PANEL (panel));
+  g_assert_nonnull (strstr (shown, "Victor Ivanov (he/him) · English\n"));
+  g_assert_nonnull (strstr (shown, "Communication: Prefers Russian for hard topics."));
+  g_assert_nonnull (strstr (shown, "Accessibility: Sits near the door."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/gui/cultural/group-page", test_group_page_composition);
   g_test_add_func ("/gui/cultural/session-panel", test_session_panel);
   g_test_add_func ("/gui/cultural/session-panel-follows-session", test_session_panel_follows_session);
+  g_test_add_func ("/gui/cultural/profile-in-session-editor", test_profile_shows_in_session_editor);
 
   return g_test_run ();
 }

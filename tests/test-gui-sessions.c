@@ -185,6 +185,7 @@ test_document_and_sign (void)
     g_autofree char *process = g_strdup_printf ("%s shared a plan for the weekend and the group responded warmly.", named);
 
     gtk_editable_set_text (iop_session_editor_get_topic_editable (editor), "Weekend planning");
+    gtk_editable_set_text (iop_session_editor_get_location_editable (editor), "Room 4 (Birch)");
     gtk_text_buffer_set_text (iop_session_editor_get_interventions_buffer (editor), "Motivational interviewing.", -1);
     gtk_text_buffer_set_text (iop_session_editor_get_process_buffer (editor), process, -1);
   }
@@ -233,6 +234,8 @@ test_document_and_sign (void)
     g_assert_cmpstr (iop_attendance_get_note_participation (late), ==, "Gave feedback to a peer during the role-play.");
   }
   g_assert_cmpstr (iop_session_get_group_process (after), !=, "");
+  g_assert_cmpstr (iop_session_get_location (after), ==, "Room 4 (Birch)");
+  g_assert_cmpstr (iop_session_get_topic (after), ==, "Weekend planning");
 
   /* the supervisor co-signs */
   iop_sessions_view_set_signer (view, staff_id (store, "supervisor"));

@@ -68,7 +68,7 @@ without_staff_names (IopStore   *store,
   return g_strdup (out->str);
 }
 
-/* pdftotext is the slow part: every member copy of a session goes into one PDF,
+/* pdftotext is the slow part: every member copy goes into one PDF,
  * rendered by the same IopDocument code as iop_document_write_pdf(), and the
  * text is split back into copies by their page counts. */
 static GPtrArray *
@@ -117,6 +117,22 @@ copies_as_text (GPtrArray  *docs,
   return texts;
 }
 
+typedef struct {
+  gint64        session_id;
+  IopAttendance *member;
+  IopNameGuard  *guard;
+} Copy;
+
+static void
+copy_free (gpointer data)
+{
+  Copy *copy = data;
+
+  g_object_unref (copy->member);
+  g_object_unref (copy->guard);
+  g_free (copy);
+}
+
 static void
 test_member_copies_name_no_one_else (void)
 {
@@ -126,8 +142,10 @@ test_member_copies_name_no_one_else (void)
   g_autofree char *path = g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && access ("/dev/shm", W_OK) == 0
                           ? g_strdup_printf ("/dev/shm/circle-test-%d.pdf", (int) getpid ())
                           : g_build_filename (iop_test_tmpdir (), "member-copies.pdf", NULL);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (copy_free);
+  g_autoptr(GPtrArray) texts = NULL;
   guint documented = 0;
-  guint copies = 0;
   guint named_in_shared_notes = 0;
 
   g_assert_no_error (error);
@@ -137,8 +155,6 @@ test_member_copies_name_no_one_else (void)
       gint64 id = iop_session_get_id (session);
       g_autoptr(GPtrArray) attendance = NULL;
       g_autoptr(IopNameGuard) guard = NULL;
-      g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(GPtrArray) texts = NULL;
 
       if (g_strcmp0 (iop_session_get_state (session), "scheduled") == 0
           || g_strcmp0 (iop_session_get_state (session), "cancelled") == 0)
@@ -153,44 +169,46 @@ test_member_copies_name_no_one_else (void)
           IopAttendance *member = g_ptr_array_index (attendance, m);
           gint64 pid = iop_attendance_get_participant_id (member);
           g_autoptr(GArray) before = NULL;
-          IopDocument *doc;
+          Copy *copy = g_new0 (Copy, 1);
 
           /* the shared note does name other members before redaction */
           before = iop_name_guard_find (guard, iop_session_get_group_process (session), pid);
           if (before->len > 0)
             named_in_shared_notes++;
 
-          doc = iop_session_member_copy_document (sample, id, pid, "Circle IOP", &error);
+          g_ptr_array_add (docs, iop_session_member_copy_document (sample, id, pid, "Circle IOP", &error));
           g_assert_no_error (error);
-          g_ptr_array_add (docs, doc);
+          copy->session_id = id;
+          copy->member = g_object_ref (member);
+          copy->guard = g_object_ref (guard);
+          g_ptr_array_add (copies, copy);
         }
+    }
 
-      texts = copies_as_text (docs, path);
-      for (guint m = 0; m < attendance->len; m++)
+  texts = copies_as_text (docs, path);
+  for (guint c = 0; c < copies->len; c++)
+    {
+      Copy *copy = g_ptr_array_index (copies, c);
+      gint64 pid = iop_attendance_get_participant_id (copy->member);
+      const char *text = g_ptr_array_index (texts, c);
+      g_autofree char *checked = NULL;
+      g_autoptr(GArray) after = NULL;
+
+      assert_notice_on_every_page (text);
+      g_assert_nonnull (strstr (text, iop_attendance_get_record_number (copy->member)));
+      checked = without_staff_names (sample, text);
+      after = iop_name_guard_find (copy->guard, checked, pid);
+      if (after->len > 0)
         {
-          IopAttendance *member = g_ptr_array_index (attendance, m);
-          gint64 pid = iop_attendance_get_participant_id (member);
-          const char *text = g_ptr_array_index (texts, m);
-          g_autofree char *checked = NULL;
-          g_autoptr(GArray) after = NULL;
+          const IopNameMatch *match = &g_array_index (after, IopNameMatch, 0);
+          g_autofree char *name = g_strndup (checked + match->start, match->end - match->start);
+          g_autofree char *own = iop_attendance_dup_full_name (copy->member);
 
-          assert_notice_on_every_page (text);
-          g_assert_nonnull (strstr (text, iop_attendance_get_record_number (member)));
-          checked = without_staff_names (sample, text);
-          after = iop_name_guard_find (guard, checked, pid);
-          if (after->len > 0)
-            {
-              const IopNameMatch *match = &g_array_index (after, IopNameMatch, 0);
-              g_autofree char *name = g_strndup (checked + match->start, match->end - match->start);
-              g_autofree char *own = iop_attendance_dup_full_name (member);
-
-              g_error ("member copy of session %" G_GINT64_FORMAT " for %s names “%s”", id, own, name);
-            }
-          copies++;
+          g_error ("member copy of session %" G_GINT64_FORMAT " for %s names “%s”", copy->session_id, own, name);
         }
     }
   g_unlink (path);
-  g_test_message ("%u documented sessions, %u member copies", documented, copies);
+  g_test_message ("%u documented sessions, %u member copies", documented, copies->len);
   g_assert_cmpuint (documented, >=, 50);
   g_assert_cmpuint (named_in_shared_notes, >=, documented);
 }

@@ -375,11 +375,13 @@ iop_sample_load (IopStore  *store,
       return FALSE;
     }
 
-  /* Each area builds on the ones before it: plans link progress to sessions. */
+  /* Each area builds on the ones before it: plans link progress to sessions,
+   * members rate the sessions they attended. */
   ok = load_people (store, &ctx, error)
        && iop_sample_load_sessions (store, &ctx, error)
        && iop_sample_load_plans (store, &ctx, error)
-       && iop_sample_load_cultural (store, &ctx, error);
+       && iop_sample_load_cultural (store, &ctx, error)
+       && iop_sample_load_reports (store, &ctx, error);
 
   if (ok)
     ok = iop_store_commit (store, error);

@@ -230,6 +230,7 @@ iop_session_copy (IopSession *self)
   copy->facilitator_id = self->facilitator_id;
   copy->co_facilitator_id = self->co_facilitator_id;
   copy->location = g_strdup (self->location);
+  g_free (copy->state);    /* the new session starts "scheduled" */
   copy->state = g_strdup (self->state);
   copy->cancel_reason = g_strdup (self->cancel_reason);
   copy->one_off = self->one_off;

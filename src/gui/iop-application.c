@@ -9,6 +9,7 @@
 #include "iop-cli.h"
 #include "iop-frame-probe.h"
 #include "iop-preferences-window.h"
+#include "iop-import-dialog.h"
 #include "iop-instrument-loader.h"
 #include "iop-window.h"
 
@@ -110,8 +111,21 @@ iop_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void
+iop_application_import_plan_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  IopApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store != NULL)
+    iop_import_plan_choose_file (parent, self->store);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", iop_application_quit_action },
+  { "import-plan", iop_application_import_plan_action },
   { "about", iop_application_about_action },
   { "preferences", iop_application_preferences_action },
 };
@@ -137,6 +151,7 @@ iop_application_startup (GApplication *app)
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   g_resources_register (iop_gui_get_resource ());
 
@@ -162,6 +177,7 @@ iop_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.import-plan", import_accels);
 }
 
 static void

@@ -29,8 +29,14 @@ gboolean    iop_cli_sessions_handle (GVariantDict *options,
 extern const GOptionEntry iop_cli_plans_entries[];
 gboolean    iop_cli_plans_handle    (GVariantDict *options,
                                      int          *exit_status);
+extern const GOptionEntry iop_cli_exchange_entries[];
+gboolean    iop_cli_exchange_handle (GVariantDict *options,
+                                     int          *exit_status);
 extern const GOptionEntry iop_cli_cultural_entries[];
 gboolean    iop_cli_cultural_handle (GVariantDict *options,
+                                     int          *exit_status);
+extern const GOptionEntry iop_cli_reports_entries[];
+gboolean    iop_cli_reports_handle  (GVariantDict *options,
                                      int          *exit_status);
 
 G_END_DECLS

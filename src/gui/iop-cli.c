@@ -41,7 +41,9 @@ static const GOptionEntry entries[] = {
 static const IopCliArea areas[] = {
   { iop_cli_sessions_entries, iop_cli_sessions_handle },
   { iop_cli_plans_entries, iop_cli_plans_handle },
+  { iop_cli_exchange_entries, iop_cli_exchange_handle },
   { iop_cli_cultural_entries, iop_cli_cultural_handle },
+  { iop_cli_reports_entries, iop_cli_reports_handle },
 };
 
 char *

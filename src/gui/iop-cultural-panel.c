@@ -63,6 +63,7 @@ member_block (IopCulturalPanel *self,
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   GtkWidget *box, *label;
+  gboolean during;
 
   if (p == NULL)
     return NULL;
@@ -77,6 +78,13 @@ member_block (IopCulturalPanel *self,
   name = iop_participant_dup_display_name (p);
   heading = *iop_participant_get_pronouns (p)
     ? g_strdup_printf ("%s (%s)", name, iop_participant_get_pronouns (p)) : g_strdup (name);
+  if (*iop_participant_get_primary_language (p))
+    {
+      /* Translators: a member's name, then their primary language */
+      g_autofree char *with_language = g_strdup_printf (_("%s · %s"), heading, iop_participant_get_primary_language (p));
+      g_free (heading);
+      heading = g_steal_pointer (&with_language);
+    }
   label = gtk_label_new (heading);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -89,9 +97,10 @@ member_block (IopCulturalPanel *self,
       return box;
     }
 
-  if (self->date != NULL && iop_date_weekday (self->date) >= 0
-      && iop_cultural_profile_conflicts_with (c, 1 << iop_date_weekday (self->date), self->start_time,
-                                              self->duration_minutes))
+  during = self->date != NULL && iop_date_weekday (self->date) >= 0
+           && iop_cultural_profile_conflicts_with (c, 1 << iop_date_weekday (self->date), self->start_time,
+                                                   self->duration_minutes);
+  if (during)
     {
       add_line (GTK_BOX (box), _("Observance during this session"), iop_cultural_profile_get_observances (c),
                 "warning");
@@ -101,11 +110,10 @@ member_block (IopCulturalPanel *self,
     add_line (GTK_BOX (box), _("Interpreter"),
               iop_cultural_profile_get_interpreter_arranged (c) ? _("needed, arranged") : _("needed, not arranged"),
               iop_cultural_profile_get_interpreter_arranged (c) ? NULL : "warning");
-  if (*iop_participant_get_primary_language (p))
-    add_line (GTK_BOX (box), _("Language"), iop_participant_get_primary_language (p), NULL);
   add_line (GTK_BOX (box), _("Communication"), iop_cultural_profile_get_communication (c), NULL);
   add_line (GTK_BOX (box), _("Respected in group"), iop_cultural_profile_get_respected_in_group (c), NULL);
-  add_line (GTK_BOX (box), _("Observances"), iop_cultural_profile_get_observances (c), NULL);
+  if (!during)
+    add_line (GTK_BOX (box), _("Observances"), iop_cultural_profile_get_observances (c), NULL);
   add_line (GTK_BOX (box), _("Dietary needs"), iop_cultural_profile_get_dietary_needs (c), NULL);
   add_line (GTK_BOX (box), _("Accessibility"), iop_cultural_profile_get_accessibility (c), NULL);
   return box;

@@ -36,6 +36,15 @@ struct _IopHoursSection
 
 G_DEFINE_FINAL_TYPE (IopHoursSection, iop_hours_section, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PARTICIPANT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static IopHoursMinimums
 minimums (void)
 {
@@ -116,14 +125,45 @@ store_changed_cb (IopHoursSection *self,
 }
 
 static void
-page_changed_cb (IopParticipantPage *page,
-                 GParamSpec         *pspec,
-                 IopHoursSection    *self)
+iop_hours_section_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
-  g_autoptr(IopStore) store = NULL;
+  IopHoursSection *self = IOP_HOURS_SECTION (object);
 
-  g_object_get (page, "store", &store, NULL);
-  iop_hours_section_set_participant (self, store, iop_participant_page_get_participant_id (page));
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PARTICIPANT_ID:
+      g_value_set_int64 (value, self->participant_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+iop_hours_section_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  IopHoursSection *self = IOP_HOURS_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      iop_hours_section_set_participant (self, g_value_get_object (value), self->participant_id);
+      break;
+    case PROP_PARTICIPANT_ID:
+      iop_hours_section_set_participant (self, self->store, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -145,6 +185,14 @@ iop_hours_section_class_init (IopHoursSectionClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = iop_hours_section_dispose;
+  object_class->get_property = iop_hours_section_get_property;
+  object_class->set_property = iop_hours_section_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, IOP_TYPE_STORE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PARTICIPANT_ID] =
+    g_param_spec_int64 ("participant-id", NULL, NULL, 0, G_MAXINT64, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/iop/iop-hours-section.ui");
   gtk_widget_class_bind_template_child (widget_class, IopHoursSection, group);
@@ -193,20 +241,4 @@ iop_hours_section_get_n_weeks (IopHoursSection *self)
 {
   g_return_val_if_fail (IOP_IS_HOURS_SECTION (self), 0);
   return self->n_weeks;
-}
-
-/**
- * iop_hours_section_attach:
- * @page: a participant page
- *
- * Adds the IOP hours section to the page's sections, following the page's participant.
- */
-void
-iop_hours_section_attach (IopParticipantPage *page)
-{
-  GtkWidget *section = iop_hours_section_new ();
-
-  gtk_box_append (iop_participant_page_get_sections_box (page), section);
-  g_signal_connect_object (page, "notify::participant-id", G_CALLBACK (page_changed_cb), section, 0);
-  g_signal_connect_object (page, "notify::store", G_CALLBACK (page_changed_cb), section, 0);
 }

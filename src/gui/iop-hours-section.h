@@ -3,7 +3,6 @@
 
 #include <adwaita.h>
 
-#include "iop-participant-page.h"
 #include "iop-store.h"
 
 G_BEGIN_DECLS
@@ -16,6 +15,5 @@ void       iop_hours_section_set_participant (IopHoursSection    *self,
                                               IopStore           *store,
                                               gint64              participant_id);
 guint      iop_hours_section_get_n_weeks     (IopHoursSection    *self);
-void       iop_hours_section_attach          (IopParticipantPage *page);
 
 G_END_DECLS

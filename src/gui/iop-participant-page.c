@@ -12,6 +12,7 @@
 #include "iop-participant-page.h"
 #include "iop-hours-section.h"
 #include "iop-participant-row.h"
+#include "iop-plan-exchange-section.h"
 #include "iop-plan-section.h"
 #include "iop-reason-dialog.h"
 #include "iop-store-people.h"
@@ -440,7 +441,7 @@ iop_participant_page_init (IopParticipantPage *self)
 
   /* Each area adds its section below the record, following the shown participant. */
   {
-    GtkWidget *sections[] = { iop_plan_section_new (), iop_measures_section_new () };
+    GtkWidget *sections[] = { iop_plan_section_new (), iop_measures_section_new (), iop_hours_section_new () };
 
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
       {
@@ -449,6 +450,7 @@ iop_participant_page_init (IopParticipantPage *self)
         gtk_box_append (self->sections_box, sections[i]);
       }
   }
+  gtk_box_append (self->sections_box, iop_plan_exchange_section_new ());
 
   self->enrollments = g_list_store_new (IOP_TYPE_ENROLLMENT);
   gtk_list_box_bind_model (self->groups_list, G_LIST_MODEL (self->enrollments), create_group_row, self, NULL);
@@ -460,7 +462,6 @@ iop_participant_page_init (IopParticipantPage *self)
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
   gtk_list_box_set_placeholder (self->groups_list, placeholder);
 
-  iop_hours_section_attach (self);
   iop_cultural_profile_section_attach (self);
 }
 

@@ -7,6 +7,7 @@
 
 #include "iop-a11y.h"
 #include "iop-wrap-box.h"
+#include "iop-cultural-panel.h"
 #include "iop-date.h"
 #include "iop-document-output.h"
 #include "iop-session-editor.h"
@@ -56,8 +57,9 @@ struct _IopSessionEditor
   AdwPreferencesGroup  *details_group;
   AdwEntryRow          *topic_row;
   AdwActionRow         *facilitators_row;
-  AdwActionRow         *location_row;
+  AdwEntryRow          *location_row;
   AdwPreferencesGroup  *attendance_group;
+  IopCulturalPanel     *cultural_panel;
   AdwPreferencesGroup  *shared_group;
   AdwPreferencesGroup  *climate_group;
   AdwPreferencesGroup  *notes_group;
@@ -75,6 +77,7 @@ struct _IopSessionEditor
   GtkWidget            *shared_box;
   char                 *title;
   guint                 shared_timeout;
+  guint                 details_timeout;
   gboolean              loading;
 };
 
@@ -282,6 +285,23 @@ save_shared (IopSessionEditor *self)
 }
 
 static void
+save_details (IopSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopSession) changed = NULL;
+
+  g_clear_handle_id (&self->details_timeout, g_source_remove);
+  if (!is_editable (self))
+    return;
+  /* the topic belongs to the group note, saved with it */
+  changed = iop_session_copy (self->session);
+  iop_session_set_location (changed, gtk_editable_get_text (GTK_EDITABLE (self->location_row)));
+  iop_session_set_topic (changed, gtk_editable_get_text (GTK_EDITABLE (self->topic_row)));
+  if (!iop_store_update_session_details (self->store, changed, &error))
+    show_error (self, _("Could Not Save the Details"), error);
+}
+
+static void
 refresh_session (IopSessionEditor *self)
 {
   g_autoptr(IopSession) session = iop_store_get_session (self->store, iop_session_get_id (self->session), NULL);
@@ -314,7 +334,10 @@ refresh_attendance (IopSessionEditor *self)
       g_set_object (&m->attendance, a);
     }
   if (attending_changed)
-    rebuild_notes (self);
+    {
+      rebuild_notes (self);
+      iop_cultural_panel_set_session (self->cultural_panel, iop_session_get_id (self->session));
+    }
   refresh_session (self);
 }
 
@@ -401,6 +424,26 @@ shared_timeout_cb (gpointer data)
   save_shared (self);
   refresh_session (self);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+details_timeout_cb (gpointer data)
+{
+  IopSessionEditor *self = data;
+
+  self->details_timeout = 0;
+  save_details (self);
+  refresh_session (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+details_changed_cb (IopSessionEditor *self)
+{
+  if (self->loading || !is_editable (self))
+    return;
+  g_clear_handle_id (&self->details_timeout, g_source_remove);
+  self->details_timeout = g_timeout_add (SAVE_DELAY_MS, details_timeout_cb, self);
 }
 
 static void
@@ -894,6 +937,7 @@ reload (IopSessionEditor *self)
         g_clear_object (&m->buffers[f]);
     }
   g_clear_handle_id (&self->shared_timeout, g_source_remove);
+  g_clear_handle_id (&self->details_timeout, g_source_remove);
 
   {
     g_autoptr(IopSession) session = iop_store_get_session (self->store, id, &error);
@@ -943,8 +987,8 @@ reload (IopSessionEditor *self)
                                     iop_session_get_co_facilitator_name (self->session))
                  : g_strdup (iop_session_get_facilitator_name (self->session));
   adw_action_row_set_subtitle (self->facilitators_row, *facilitators ? facilitators : _("None"));
-  adw_action_row_set_subtitle (self->location_row, *iop_session_get_location (self->session)
-                                                   ? iop_session_get_location (self->session) : _("Not set"));
+  gtk_editable_set_text (GTK_EDITABLE (self->location_row), iop_session_get_location (self->session));
+  gtk_editable_set_editable (GTK_EDITABLE (self->location_row), editable);
 
   set_text (self->interventions, iop_session_get_interventions (self->session));
   set_text (self->process, iop_session_get_group_process (self->session));
@@ -955,6 +999,7 @@ reload (IopSessionEditor *self)
   rebuild_notes (self);
   build_history (self);
   update_actions (self);
+  iop_cultural_panel_set_session (self->cultural_panel, id);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
@@ -1480,6 +1525,7 @@ iop_session_editor_dispose (GObject *object)
   IopSessionEditor *self = IOP_SESSION_EDITOR (object);
 
   g_clear_handle_id (&self->shared_timeout, g_source_remove);
+  g_clear_handle_id (&self->details_timeout, g_source_remove);
   g_clear_pointer (&self->members, g_ptr_array_unref);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_object (&self->session);
@@ -1533,6 +1579,7 @@ iop_session_editor_class_init (IopSessionEditorClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (IOP_TYPE_CULTURAL_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/iop/iop-session-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, title_label);
@@ -1544,6 +1591,7 @@ iop_session_editor_class_init (IopSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, facilitators_row);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, location_row);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, attendance_group);
+  gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, cultural_panel);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, shared_group);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, climate_group);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, notes_group);
@@ -1589,6 +1637,7 @@ iop_session_editor_init (IopSessionEditor *self)
     }
 
   g_signal_connect_object (self->topic_row, "changed", G_CALLBACK (shared_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->location_row, "changed", G_CALLBACK (details_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->interventions, "changed", G_CALLBACK (shared_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->process, "changed", G_CALLBACK (shared_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
@@ -1612,6 +1661,7 @@ iop_session_editor_set_store (IopSessionEditor *self,
   g_return_if_fail (IOP_IS_SESSION_EDITOR (self));
 
   g_set_object (&self->store, store);
+  iop_cultural_panel_set_store (self->cultural_panel, store);
 }
 
 /**
@@ -1685,6 +1735,11 @@ iop_session_editor_flush (IopSessionEditor *self)
 
   if (self->session == NULL)
     return;
+  if (self->details_timeout != 0)
+    {
+      save_details (self);
+      saved = TRUE;
+    }
   if (self->shared_timeout != 0)
     {
       save_shared (self);
@@ -1773,6 +1828,12 @@ GtkEditable *
 iop_session_editor_get_topic_editable (IopSessionEditor *self)
 {
   return GTK_EDITABLE (self->topic_row);
+}
+
+GtkEditable *
+iop_session_editor_get_location_editable (IopSessionEditor *self)
+{
+  return GTK_EDITABLE (self->location_row);
 }
 
 AdwComboRow *

@@ -35,6 +35,7 @@ GtkLabel      *iop_session_editor_get_name_warning      (IopSessionEditor *self,
 GtkTextBuffer *iop_session_editor_get_interventions_buffer (IopSessionEditor *self);
 GtkTextBuffer *iop_session_editor_get_process_buffer    (IopSessionEditor *self);
 GtkEditable   *iop_session_editor_get_topic_editable    (IopSessionEditor *self);
+GtkEditable   *iop_session_editor_get_location_editable (IopSessionEditor *self);
 AdwComboRow   *iop_session_editor_get_climate_row       (IopSessionEditor *self,
                                                          IopClimate        which);
 const char    *iop_session_editor_get_state_text        (IopSessionEditor *self);

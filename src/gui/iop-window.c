@@ -10,6 +10,7 @@
 #include "iop-a11y.h"
 #include "iop-groups-view.h"
 #include "iop-participants-view.h"
+#include "iop-reports-view.h"
 #include "iop-sessions-view.h"
 #include "iop-welcome.h"
 #include "iop-window.h"
@@ -37,6 +38,7 @@ static const IopViewInfo views[] = {
   { "sessions", N_("Sessions"), "x-office-calendar-symbolic", iop_sessions_view_get_type },
   { "goals", N_("Goals"), "emblem-default-symbolic", iop_goals_view_get_type },
   { "cultural", N_("Cultural Notes"), "preferences-desktop-locale-symbolic", iop_cultural_view_get_type },
+  { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", iop_reports_view_get_type },
 };
 
 struct _IopWindow

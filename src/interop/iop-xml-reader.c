@@ -88,12 +88,14 @@ state_fail (ParseState  *state,
   state->message = message;
 }
 
+/* libxml2's messages span lines; ours are one line, for "FILE:LINE: message". */
 static char *
 chomp_copy (const char *text)
 {
   char *copy = g_strdup (text != NULL ? text : "");
 
-  return g_strstrip (copy);
+  g_strstrip (copy);
+  return g_strdelimit (copy, "\n\r\t", ' ');
 }
 
 static char *
@@ -156,6 +158,13 @@ ensure_initialized (void)
       xmlSetExternalEntityLoader (deny_external_loader);
       g_once_init_leave (&initialized, 1);
     }
+}
+
+static void
+silent_generic_error (void       *ctx,
+                      const char *msg,
+                      ...)
+{
 }
 
 /* SAX hooks: refuse what we never accept as early as libxml2 reports it. */
@@ -380,14 +389,18 @@ iop_xml_read_memory (const char  *data,
   if (ctxt->input != NULL && ctxt->input->filename == NULL)
     ctxt->input->filename = (char *) xmlStrdup ((const xmlChar *) display_name);
 
+  /* A few libxml2 layers (encoding conversion) still print to the generic
+   * channel: keep them off the terminal; the parser reports them to us too. */
+  xmlSetGenericErrorFunc (NULL, silent_generic_error);
   xmlParseDocument (ctxt);
+  xmlSetGenericErrorFunc (NULL, NULL);
   doc = ctxt->myDoc;
   ctxt->myDoc = NULL;
 
   if (!state.failed && (!ctxt->wellFormed || ctxt->errNo != XML_ERR_OK))
     state_fail (&state, IOP_XML_ERROR_MALFORMED, ctxt->lastError.line,
                 g_strdup_printf (_("the document is not well-formed XML: %s"),
-                                 ctxt->lastError.message != NULL ? g_strstrip (ctxt->lastError.message) : "?"));
+                                 ctxt->lastError.message != NULL ? g_strdelimit (g_strstrip (ctxt->lastError.message), "\n\r\t", ' ') : "?"));
   if (!state.failed && (doc == NULL || xmlDocGetRootElement (doc) == NULL))
     state_fail (&state, IOP_XML_ERROR_MALFORMED, 0, g_strdup (_("the file holds no XML document")));
 
@@ -418,7 +431,6 @@ xmlDoc *
 iop_xml_read_file (const char  *path,
                    GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
   GStatBuf st;
@@ -605,9 +617,12 @@ iop_xml_validate (xmlDoc      *doc,
 
       if (ret < 0)
         g_set_error (error, IOP_XML_ERROR, IOP_XML_ERROR_FAILED, _("%s: validation failed for an internal reason"), name);
-      else
+      else if (collector.line > 0)
         g_set_error (error, IOP_XML_ERROR, IOP_XML_ERROR_INVALID, _("%s:%d: the document does not follow its schema: %s"),
                      name, collector.line, collector.first != NULL ? collector.first : "?");
+      else  /* a document built in memory has no lines */
+        g_set_error (error, IOP_XML_ERROR, IOP_XML_ERROR_INVALID, _("%s: the document does not follow its schema: %s"),
+                     name, collector.first != NULL ? collector.first : "?");
       collector_clear (&collector);
       return FALSE;
     }

@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "iop-plan-exchange-section"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "iop-fhir.h"
+#include "iop-native.h"
+#include "iop-participant-page.h"
+#include "iop-plan-exchange-section.h"
+#include "iop-store-exchange.h"
+#include "iop-window.h"
+
+/*
+ * The participant page's "Plan Exchange" section: Export… asks for the format
+ * and the file, then builds, validates and writes it in a worker thread with
+ * its own database connection.
+ */
+
+struct _IopPlanExchangeSection
+{
+  AdwPreferencesGroup  parent_instance;
+
+  /* template widgets */
+  AdwActionRow        *export_row;
+
+  /* owned */
+  GCancellable        *cancellable;
+  char                *record_number;
+  char                *format;
+};
+
+G_DEFINE_FINAL_TYPE (IopPlanExchangeSection, iop_plan_exchange_section, ADW_TYPE_PREFERENCES_GROUP)
+
+typedef struct
+{
+  char *db_path;
+  gint64 actor;
+  char *record_number;
+  char *format;
+  char *path;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->db_path);
+  g_free (job->record_number);
+  g_free (job->format);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopStore) store = iop_store_open_full (job->db_path, IOP_STORE_OPEN_DEFER_CHECK, &error);
+  g_autoptr(IopExchange) exchange = NULL;
+  gboolean ok;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  iop_store_set_actor (store, job->actor);
+  exchange = iop_store_exchange_read (store, job->record_number, &error);
+  if (exchange == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_str_equal (job->format, "fhir"))
+    ok = iop_fhir_write_file (exchange, job->path, &error);
+  else
+    ok = iop_native_write_file (exchange, job->path, &error);
+  if (!ok || !iop_store_exchange_log_export (store, exchange, job->format, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * iop_plan_export_async:
+ * @store: the program's store (the work uses its own connection to the same file)
+ * @record_number: whose record
+ * @format: "native" or "fhir"
+ * @file: where to write (a temporary file is renamed over it when complete)
+ *
+ * Exports in a worker thread; the export is validated before it is written
+ * and recorded in the audit log.
+ */
+void
+iop_plan_export_async (IopStore            *store,
+                       const char          *record_number,
+                       const char          *format,
+                       GFile               *file,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->db_path = g_strdup (iop_store_get_path (store));
+  job->actor = iop_store_get_actor (store);
+  job->record_number = g_strdup (record_number);
+  job->format = g_strdup (format);
+  job->path = g_file_get_path (file);
+  g_task_set_source_tag (task, iop_plan_export_async);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+iop_plan_export_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Callbacks */
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(IopPlanExchangeSection) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_row), TRUE);
+  if (!iop_plan_export_finish (result, &error))
+    {
+      GtkWidget *dialog;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       _("Cannot Export the Plan"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  iop_widget_add_toast (GTK_WIDGET (self), _("Plan exported"));
+}
+
+static void
+save_response_cb (GtkNativeDialog        *chooser,
+                  int                     response,
+                  IopPlanExchangeSection *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (response == GTK_RESPONSE_ACCEPT && IOP_IS_WINDOW (root))
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_row), FALSE);
+      iop_plan_export_async (iop_window_get_store (IOP_WINDOW (root)), self->record_number, self->format,
+                             file, self->cancellable, exported_cb, g_object_ref (self));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+format_response_cb (AdwMessageDialog       *dialog,
+                    const char             *response,
+                    IopPlanExchangeSection *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (!g_str_equal (response, "native") && !g_str_equal (response, "fhir"))
+    return;
+  g_free (self->format);
+  self->format = g_strdup (response);
+
+  chooser = gtk_file_chooser_native_new (_("Export Plan"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* A file name is no place for a person's name: the record number only. */
+  name = g_strdup_printf ("%s-%s.xml", self->record_number, g_str_equal (response, "fhir") ? "fhir" : "plan");
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IopPlanExchangeSection *self = IOP_PLAN_EXCHANGE_SECTION (widget);
+  GtkWidget *page = gtk_widget_get_ancestor (widget, IOP_TYPE_PARTICIPANT_PAGE);
+  IopParticipant *participant = page != NULL ? iop_participant_page_get_participant (IOP_PARTICIPANT_PAGE (page)) : NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (participant == NULL)
+    return;
+  g_free (self->record_number);
+  self->record_number = g_strdup (iop_participant_get_record_number (participant));
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Export Plan"),
+                                   _("Circle’s own format keeps everything, for another Circle program. "
+                                     "HL7 FHIR R4 is read by health records and other programs; it carries the plan, "
+                                     "goals, objectives, interventions and measures."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "fhir", _("_HL7 FHIR"),
+                                    "native", _("C_ircle Format"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "native", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "native");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (format_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GObject */
+
+static void
+iop_plan_exchange_section_dispose (GObject *object)
+{
+  IopPlanExchangeSection *self = IOP_PLAN_EXCHANGE_SECTION (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->record_number, g_free);
+  g_clear_pointer (&self->format, g_free);
+
+  G_OBJECT_CLASS (iop_plan_exchange_section_parent_class)->dispose (object);
+}
+
+static void
+iop_plan_exchange_section_class_init (IopPlanExchangeSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = iop_plan_exchange_section_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/iop/iop-plan-exchange-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, IopPlanExchangeSection, export_row);
+  gtk_widget_class_install_action (widget_class, "section.export-plan", NULL, export_plan_action);
+}
+
+static void
+iop_plan_exchange_section_init (IopPlanExchangeSection *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+GtkWidget *
+iop_plan_exchange_section_new (void)
+{
+  return g_object_new (IOP_TYPE_PLAN_EXCHANGE_SECTION, NULL);
+}

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "iop-fhir.h"
+#include "iop-test-exchange.h"
+#include "iop-test-util.h"
+
+static char *
+records_db (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopExchange) e = iop_test_exchange (2);
+  g_autoptr(IopStore) store = iop_test_open_store (name);
+
+  g_assert_true (iop_store_exchange_write (store, e, "test", &error));
+  g_assert_no_error (error);
+  return g_strdup (iop_store_get_path (store));
+}
+
+static char *
+tmp (const char *name)
+{
+  return g_build_filename (iop_test_tmpdir (), name, NULL);
+}
+
+static void
+test_native_export_import (void)
+{
+  g_autofree char *a = records_db ("cli-a.db");
+  g_autofree char *b = iop_test_db_path ("cli-b");
+  g_autofree char *file = tmp ("cli-all.xml");
+  g_autofree char *again = tmp ("cli-again.xml");
+  g_autofree char *out = NULL, *err = NULL, *bytes1 = NULL, *bytes2 = NULL;
+  int status;
+
+  {
+    const char *args[] = { "--database", a, "--export-plan", "all", "--format", "native", "--output", file, NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_cmpint (status, ==, 0);
+    g_assert_cmpstr (out, ==, "exported\tC-00001\t2\t2\nexported\tC-00002\t2\t2\n");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", b, "--import-plan", file, NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_str_has_prefix (out, "format\tnative\nparticipant\tC-00001\tnew\t2\t2\nparticipant\tC-00002\tnew\t2\t2\n"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", b, "--export-plan", "all", "--output", again, NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpint (status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (file, &bytes1, NULL, NULL));
+  g_assert_true (g_file_get_contents (again, &bytes2, NULL, NULL));
+  g_assert_cmpstr (bytes1, ==, bytes2);
+}
+
+static void
+test_fhir_export_import (void)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *file = tmp ("cli-fhir.xml");
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  if (iop_fhir_schema_path () == NULL)
+    {
+      g_test_skip ("The HL7 FHIR R4 schema is not here: set CIRCLE_SHARED_DIR to the folder holding interop/fhir-r4");
+      return;
+    }
+  a = records_db ("cli-fa.db");
+  c = iop_test_db_path ("cli-fc");
+  {
+    const char *args[] = { "--database", a, "--export-plan", "C-00002", "--format", "fhir", "--output", file, NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_cmpint (status, ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", c, "--import-plan", file, NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_str_has_prefix (out, "format\tfhir\nparticipant\tC-00002\tnew\t2\t2\n"));
+    g_assert_nonnull (strstr (out, "note\tC-00002"));  /* the defaulted admission date is said */
+  }
+}
+
+static void
+test_refusals (void)
+{
+  g_autofree char *a = records_db ("cli-r.db");
+  g_autofree char *bad = tmp ("cli-bad.xml");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *before = NULL;
+  int status;
+
+  {
+    g_autoptr(IopStore) store = iop_store_open (a, NULL);
+    before = iop_test_checksum (store);
+  }
+  g_assert_true (g_file_set_contents (bad, "<?xml version='1.0'?>\n<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>\n<x>&e;</x>", -1, NULL));
+  {
+    const char *args[] = { "--database", a, "--import-plan", bad, NULL };
+    g_autofree char *prefix = g_strdup_printf ("circle: %s:2: ", bad);
+
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpint (status, !=, 0);
+    g_assert_true (g_str_has_prefix (err, prefix));
+    g_assert_cmpstr (out, ==, "");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", a, "--export-plan", "all", "--format", "fhir", "--output", bad, NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpint (status, !=, 0);
+    g_assert_true (g_str_has_prefix (err, "circle: "));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", a, "--export-plan", "NOPE-1", "--output", bad, NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpint (status, !=, 0);
+    g_assert_nonnull (strstr (err, "NOPE-1"));
+  }
+  {
+    g_autoptr(IopStore) store = iop_store_open (a, NULL);
+    iop_assert_unchanged (store, before);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli-exchange/native", test_native_export_import);
+  g_test_add_func ("/cli-exchange/fhir", test_fhir_export_import);
+  g_test_add_func ("/cli-exchange/refusals", test_refusals);
+  return g_test_run ();
+}
