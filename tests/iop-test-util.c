@@ -6,8 +6,11 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include "iop-access-private.h"
+#include "iop-access.h"
 #include "iop-instrument-loader.h"
 #include "iop-sample.h"
+#include "iop-store-people.h"
 #include "iop-test-util.h"
 
 static char *tmpdir;
@@ -60,16 +63,74 @@ iop_test_db_path (const char *name)
 }
 
 IopStore *
-iop_test_open_store (const char *name)
+iop_test_open_strict (const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = iop_test_db_path (name);
   IopStore *store;
 
+  /* Passphrase hashes with libsodium's minimum limits keep tests fast. */
+  iop_access_use_fast_hashing (TRUE);
   store = iop_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
+  /* Strict: whatever stores other tests in this process opened. */
+  iop_store_trust_system_actor (store, FALSE);
   return store;
+}
+
+IopStore *
+iop_test_open_store (const char *name)
+{
+  IopStore *store = iop_test_open_strict (name);
+
+  /* Tests of other areas' rules act as Circle itself, without signing in;
+   * tests/test-access.c covers the roles on stores opened strictly. */
+  iop_store_trust_system_actor (store, TRUE);
+  /* Their worker threads open their own connections: those run without roles too. */
+  iop_store_trust_system_actor_by_default (TRUE);
+  return store;
+}
+
+void
+iop_test_load_sample (IopStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The sample's measures are scored with the shipped instrument definitions. */
+  iop_instrument_registry_ensure_default (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (iop_sample_load (store, &error));
+  g_assert_no_error (error);
+}
+
+void
+iop_test_add_admin (IopStore *store)
+{
+  g_autoptr(IopStaff) admin = iop_staff_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+
+  /* As the sample program's administrator: admin / "sample", for command-line tests. */
+  iop_staff_set_username (admin, "admin");
+  iop_staff_set_full_name (admin, "Test Administrator");
+  iop_staff_set_role (admin, "administrator");
+  g_assert_true (iop_store_add_staff (store, admin, &error));
+  hash = iop_access_hash_passphrase ("sample", &error);
+  g_assert_nonnull (hash);
+  g_assert_true (iop_access_store_credentials (store, iop_staff_get_id (admin), hash, &error));
+  g_assert_no_error (error);
+}
+
+void
+iop_test_sign_in (IopStore   *store,
+                  const char *username)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopStaff) staff = iop_access_sign_in (store, username, "sample", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (staff);
 }
 
 IopStore *

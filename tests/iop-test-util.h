@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 const char *iop_test_tmpdir        (void);
 char       *iop_test_db_path       (const char *name);
 IopStore   *iop_test_open_store    (const char *name);
+IopStore   *iop_test_open_strict   (const char *name);
+void        iop_test_load_sample   (IopStore   *store);
+void        iop_test_add_admin     (IopStore   *store);
+void        iop_test_sign_in       (IopStore   *store,
+                                    const char *username);
 IopStore   *iop_test_open_sample   (const char *name);
 char       *iop_test_checksum      (IopStore   *store);
 gboolean    iop_test_run_circle    (const char * const *args,

@@ -36,5 +36,8 @@ gboolean iop_sample_load_cultural (IopStore          *store,
 gboolean iop_sample_load_reports  (IopStore          *store,
                                    IopSampleContext  *ctx,
                                    GError           **error);
+gboolean iop_sample_load_safety (IopStore          *store,
+                                 IopSampleContext  *ctx,
+                                 GError           **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include "iop-access-private.h"
 #include "iop-core-resources.h"
 #include "iop-date.h"
 #include "iop-store-private.h"
@@ -29,6 +30,9 @@ struct _IopStore
   GHashTable *pending_changes; /* kinds changed inside the open transaction */
   gint64      actor;
   guint       version;
+  guint       system_depth;    /* > 0 while Circle itself acts (sample data, first administrator) */
+  gboolean    trust_system;    /* tests only: actor 0 may write outside system mode */
+  gboolean    locked;          /* the window is locked: nothing but unlocking and signing out */
 };
 
 G_DEFINE_FINAL_TYPE (IopStore, iop_store, G_TYPE_OBJECT)
@@ -40,6 +44,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* Tests only: stores opened later in the process (worker threads) inherit it. */
+static gboolean default_trust;
 
 /* Helpers */
 
@@ -66,16 +73,10 @@ list_migrations (void)
   return names;
 }
 
-static gboolean
-is_network_filesystem (const char *path)
+gboolean
+iop_store_fs_type_is_network (unsigned long f_type)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  struct statfs fs;
-
-  if (statfs (dir, &fs) != 0)
-    return FALSE;
-
-  switch ((unsigned long) fs.f_type)
+  switch (f_type)
     {
     case 0x6969UL:      /* NFS */
     case 0xFF534D42UL:  /* CIFS */
@@ -89,6 +90,18 @@ is_network_filesystem (const char *path)
     default:
       return FALSE;
     }
+}
+
+static gboolean
+is_network_filesystem (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statfs fs;
+
+  if (statfs (dir, &fs) != 0)
+    return FALSE;
+
+  return iop_store_fs_type_is_network ((unsigned long) fs.f_type);
 }
 
 void
@@ -418,6 +431,36 @@ ensure_private_file (const char  *path,
   return TRUE;
 }
 
+static gboolean
+open_connection (IopStore  *self,
+                 guint      version,
+                 gboolean   check,
+                 GError   **error)
+{
+  if (sqlite3_open_v2 (self->path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+                       NULL) != SQLITE_OK)
+    {
+      iop_store_set_error (self, error);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!iop_store_exec (self, "PRAGMA foreign_keys = ON", error)
+      || !iop_store_exec (self, "PRAGMA journal_mode = WAL", error)
+      || !iop_store_exec (self, "PRAGMA synchronous = FULL", error)
+      || !iop_store_exec (self, "PRAGMA secure_delete = ON", error)
+      || !iop_store_exec (self, "PRAGMA temp_store = MEMORY", error))
+    return FALSE;
+
+  if (check && !quick_check (self, error))
+    return FALSE;
+
+  return migrate (self, version, error);
+}
+
 static void
 finalize_statement (gpointer stmt)
 {
@@ -465,6 +508,7 @@ iop_store_init (IopStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             finalize_statement);
   self->pending_changes = g_hash_table_new (NULL, NULL);
+  self->trust_system = default_trust;
 }
 
 /* Public API */
@@ -605,29 +649,21 @@ open_internal (const char         *path,
   self = g_object_new (IOP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
-                       NULL) != SQLITE_OK)
+  if (!open_connection (self, version, !(flags & IOP_STORE_OPEN_DEFER_CHECK), error))
     {
-      iop_store_set_error (self, error);
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      /* SQLite says "unable to open database file" when it cannot create its
+       * write-ahead log next to a database on a read-only disk: say what it is. */
+      if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+        {
+          g_clear_error (error);
+          g_set_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_READ_ONLY,
+                       _("The database “%s” is on a read-only disk or in a folder Circle may not write to. Nothing can be saved there; move it to a writable folder."),
+                       path);
+        }
       return NULL;
     }
-
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  if (!iop_store_exec (self, "PRAGMA foreign_keys = ON", error)
-      || !iop_store_exec (self, "PRAGMA journal_mode = WAL", error)
-      || !iop_store_exec (self, "PRAGMA synchronous = FULL", error)
-      || !iop_store_exec (self, "PRAGMA secure_delete = ON", error)
-      || !iop_store_exec (self, "PRAGMA temp_store = MEMORY", error))
-    return NULL;
-
-  if (!(flags & IOP_STORE_OPEN_DEFER_CHECK) && !quick_check (self, error))
-    return NULL;
-
-  if (!migrate (self, version, error))
-    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -934,6 +970,12 @@ iop_store_audit (IopStore    *self,
   if (!iop_store_begin (self, error))
     return FALSE;
 
+  /* Every change and every look at a record passes here, so this is the one place
+   * where the signed-in staff member's role is enforced. Refused, the caller rolls
+   * its whole transaction back. */
+  if (!iop_access_check_audited (self, action, kind, record_id, participant_id, error))
+    goto fail;
+
   stmt = iop_store_prepare (self, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     goto fail;
@@ -1060,4 +1102,154 @@ iop_store_checksum (IopStore  *self,
     }
 
   return g_strdup (g_checksum_get_string (sum));
+}
+
+/* Access state, for src/core/iop-access.c (iop-access-private.h) */
+
+void
+iop_store_enter_system (IopStore *self)
+{
+  g_return_if_fail (IOP_IS_STORE (self));
+
+  self->system_depth++;
+}
+
+void
+iop_store_leave_system (IopStore *self)
+{
+  g_return_if_fail (IOP_IS_STORE (self));
+  g_return_if_fail (self->system_depth > 0);
+
+  self->system_depth--;
+}
+
+gboolean
+iop_store_in_system_mode (IopStore *self)
+{
+  return self->system_depth > 0;
+}
+
+void
+iop_store_trust_system_actor (IopStore *self,
+                              gboolean  trust)
+{
+  g_return_if_fail (IOP_IS_STORE (self));
+
+  self->trust_system = trust;
+}
+
+void
+iop_store_trust_system_actor_by_default (gboolean trust)
+{
+  default_trust = trust;
+}
+
+gboolean
+iop_store_get_trust_system_actor (IopStore *self)
+{
+  return self->trust_system;
+}
+
+void
+iop_store_set_locked (IopStore *self,
+                      gboolean  locked)
+{
+  g_return_if_fail (IOP_IS_STORE (self));
+
+  self->locked = locked;
+}
+
+gboolean
+iop_store_get_locked (IopStore *self)
+{
+  return self->locked;
+}
+
+static gboolean
+sync_directory (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+/**
+ * iop_store_replace_database:
+ * @self: an #IopStore with no open transaction
+ * @contents: the complete, already verified database file
+ * @aside_path: where the current database is kept
+ * @error: return location for a #GError
+ *
+ * Closes the connection, moves the current database to @aside_path, writes
+ * @contents in its place (0600, durably) and opens it again, migrating it if it
+ * is older. On any failure the current database is put back and reopened.
+ */
+gboolean
+iop_store_replace_database (IopStore    *self,
+                            GBytes      *contents,
+                            const char  *aside_path,
+                            GError     **error)
+{
+  g_autoptr(GError) reopen_error = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  const char *data;
+  gsize len;
+
+  g_return_val_if_fail (IOP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->txn_depth == 0, FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  /* Fold the write-ahead log into the file, so the file alone is the whole database. */
+  if (!iop_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
+    return FALSE;
+  iop_store_close (self);
+
+  wal = g_strconcat (self->path, "-wal", NULL);
+  shm = g_strconcat (self->path, "-shm", NULL);
+  g_unlink (wal);
+  g_unlink (shm);
+
+  if (g_rename (self->path, aside_path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_FAILED,
+                   _("Could not set the current database aside: %s"), g_strerror (saved));
+      open_connection (self, G_MAXUINT, TRUE, NULL);
+      return FALSE;
+    }
+  g_chmod (aside_path, 0600);
+
+  data = g_bytes_get_data (contents, &len);
+  if (!g_file_set_contents_full (self->path, data, len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, error)
+      || !open_connection (self, G_MAXUINT, TRUE, &reopen_error))
+    {
+      if (reopen_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&reopen_error));
+      if (self->db != NULL)
+        {
+          sqlite3_close_v2 (self->db);
+          self->db = NULL;
+        }
+      g_hash_table_remove_all (self->statements);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_unlink (self->path);
+      g_rename (aside_path, self->path);
+      sync_directory (self->path);
+      open_connection (self, G_MAXUINT, TRUE, NULL);
+      return FALSE;
+    }
+
+  sync_directory (self->path);
+  return TRUE;
 }

@@ -263,6 +263,7 @@ iop_application_activate (GApplication *app)
           show_open_error (self, error);
           return;
         }
+      iop_cli_sign_in_from_environment (self->store);
     }
 
   window = GTK_WINDOW (iop_window_new (self, self->store));

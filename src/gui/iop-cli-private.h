@@ -22,6 +22,12 @@ char       *iop_cli_field          (const char    *text);
 int         iop_cli_fail           (const char    *message);
 IopStore   *iop_cli_open_store     (GError       **error);
 char       *iop_cli_dup_output     (GVariantDict  *options);
+gboolean    iop_cli_is_disclosure  (void);
+gboolean    iop_cli_check_disclosure (IopStore    *store,
+                                      gint64       participant_id,
+                                      const char  *what,
+                                      char       **notice,
+                                      GError     **error);
 
 extern const GOptionEntry iop_cli_sessions_entries[];
 gboolean    iop_cli_sessions_handle (GVariantDict *options,

@@ -139,7 +139,20 @@ run_session_pdf (gint64      session_id,
         return iop_cli_fail (error->message);
       doc = iop_session_member_copy_document (store, session_id, iop_participant_get_id (member),
                                               program_name, &error);
+      /* For someone outside the program: a valid consent, a recorded disclosure, the §2.32 notice. */
+      if (doc != NULL)
+        {
+          g_autofree char *notice = NULL;
+
+          if (!iop_cli_check_disclosure (store, iop_participant_get_id (member),
+                                         _("Member copy of a session summary"), &notice, &error))
+            return iop_cli_fail (error->message);
+          if (notice != NULL)
+            iop_document_set_footer_notice (doc, notice);
+        }
     }
+  else if (iop_cli_is_disclosure ())
+    return iop_cli_fail (_("A disclosure is of one participant’s record: add --for RECORD_NUMBER for their copy."));
   else
     doc = iop_session_summary_document (store, session_id, program_name, names, &error);
   if (doc == NULL || !iop_document_write_pdf (doc, output, &error))

@@ -9,6 +9,7 @@
 #include "iop-date.h"
 #include "iop-measures-section.h"
 #include "iop-participant-editor.h"
+#include "iop-consents-section.h"
 #include "iop-participant-page.h"
 #include "iop-hours-section.h"
 #include "iop-participant-row.h"
@@ -441,7 +442,8 @@ iop_participant_page_init (IopParticipantPage *self)
 
   /* Each area adds its section below the record, following the shown participant. */
   {
-    GtkWidget *sections[] = { iop_plan_section_new (), iop_measures_section_new (), iop_hours_section_new () };
+    GtkWidget *sections[] = { iop_plan_section_new (), iop_measures_section_new (), iop_hours_section_new (),
+                              iop_consents_section_new (NULL) };
 
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
       {
@@ -508,9 +510,14 @@ iop_participant_page_set_participant_id (IopParticipantPage *self,
     {
       g_autoptr(GError) error = NULL;
 
+      /* The view is logged first; a role that may not see this record sees nothing of it. */
       if (!iop_store_audit (self->store, "view", IOP_KIND_PARTICIPANT, participant_id, participant_id,
                             NULL, &error))
-        g_warning ("Could not record the view in the audit log: %s", error->message);
+        {
+          iop_widget_add_toast (GTK_WIDGET (self), error->message);
+          participant_id = 0;
+          g_clear_object (&self->participant);
+        }
     }
 
   self->participant_id = participant_id;

@@ -7,6 +7,7 @@
 
 #include "iop-a11y.h"
 #include "iop-wrap-box.h"
+#include "iop-consent-chooser.h"
 #include "iop-cultural-panel.h"
 #include "iop-date.h"
 #include "iop-document-output.h"
@@ -1429,6 +1430,32 @@ output_choice_free (OutputChoice *choice)
   g_free (choice);
 }
 
+/* The consent was chosen and the disclosure recorded: the copy carries the notice. */
+static void
+disclosed_cb (IopConsentChooser *chooser,
+              gint64             consent_id,
+              const char        *notice,
+              IopSessionEditor  *self)
+{
+  gint64 participant_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "participant-id"));
+  const char *record = g_object_get_data (G_OBJECT (chooser), "record-number");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = iop_document_output_program_name ();
+  g_autoptr(IopDocument) doc = NULL;
+  g_autofree char *what = NULL;
+
+  doc = iop_session_member_copy_document (self->store, iop_session_get_id (self->session), participant_id,
+                                          program, &error);
+  if (doc == NULL)
+    {
+      show_error (self, _("Could Not Prepare the Document"), error);
+      return;
+    }
+  iop_document_set_footer_notice (doc, notice);
+  what = g_strdup_printf (_("copy for %s, disclosed"), record);
+  output (self, doc, TRUE, what);
+}
+
 static void
 output_choice_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
@@ -1441,6 +1468,23 @@ output_choice_response_cb (AdwMessageDialog *dialog,
   gboolean to_pdf = g_strcmp0 (response, "pdf") == 0;
   g_autofree char *what = NULL;
 
+  /* For someone outside the program: which consent it relies on, first. */
+  if (g_strcmp0 (response, "disclose") == 0 && choice->member != NULL)
+    {
+      Member *m = g_ptr_array_index (self->members, gtk_drop_down_get_selected (choice->member));
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      IopConsentChooser *chooser;
+
+      iop_session_editor_flush (self);
+      chooser = iop_consent_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                         m->participant_id, _("member copy of a session summary"));
+      g_object_set_data (G_OBJECT (chooser), "participant-id", GSIZE_TO_POINTER (m->participant_id));
+      g_object_set_data_full (G_OBJECT (chooser), "record-number",
+                              g_strdup (iop_attendance_get_record_number (m->attendance)), g_free);
+      g_signal_connect_object (chooser, "disclosed", G_CALLBACK (disclosed_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (chooser));
+      return;
+    }
   if (!to_pdf && g_strcmp0 (response, "print") != 0)
     return;
   iop_session_editor_flush (self);
@@ -1494,6 +1538,9 @@ output_choice (IopSessionEditor *self,
                                      _("Members are listed by preferred name and last initial, with room to sign."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "pdf", _("Save as _PDF…"), "print", _("_Print…"), NULL);
+  /* A member's copy may go outside the program only under the member's consent. */
+  if (member_copy)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "disclose", _("For Someone _Outside…"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (output_choice_response_cb), choice,

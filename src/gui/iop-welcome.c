@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-access.h"
 #include "iop-group-editor.h"
 #include "iop-sample.h"
 #include "iop-welcome.h"
@@ -86,7 +87,16 @@ create_group_action (GtkWidget  *widget,
 {
   IopWelcome *self = IOP_WELCOME (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  IopGroupEditor *editor = iop_group_editor_new (self->store, NULL);
+  IopGroupEditor *editor;
+
+  /* A new program starts with its administrator, who then creates the group. */
+  if (!iop_access_is_signed_in (self->store))
+    {
+      gtk_widget_activate_action (widget, "win.setup", NULL);
+      return;
+    }
+
+  editor = iop_group_editor_new (self->store, NULL);
 
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   gtk_window_present (GTK_WINDOW (editor));

@@ -4,7 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "iop-access.h"
+#include "iop-audit-view.h"
+#include "iop-backup.h"
 #include "iop-goals-view.h"
 #include "iop-cultural-view.h"
 #include "iop-a11y.h"
@@ -12,6 +16,8 @@
 #include "iop-participants-view.h"
 #include "iop-reports-view.h"
 #include "iop-sessions-view.h"
+#include "iop-sign-in.h"
+#include "iop-staff-view.h"
 #include "iop-welcome.h"
 #include "iop-window.h"
 
@@ -22,14 +28,16 @@
  * while it is visible, for example the open group's name), a "subpage"
  * boolean property with a "view.back" action (the header's back button then
  * leaves the subpage), and a "new-label" string (the tooltip of the New
- * button). A new area is one line in this table.
+ * button). A new area is one line in this table; an area only some roles
+ * may use names the permission it needs last (see update_actions()).
  */
 typedef struct
 {
-  const char *name;
-  const char *title;
-  const char *icon_name;
-  GType     (*get_type) (void);
+  const char   *name;
+  const char   *title;
+  const char   *icon_name;
+  GType       (*get_type) (void);
+  IopPermission permission;
 } IopViewInfo;
 
 static const IopViewInfo views[] = {
@@ -39,7 +47,13 @@ static const IopViewInfo views[] = {
   { "goals", N_("Goals"), "emblem-default-symbolic", iop_goals_view_get_type },
   { "cultural", N_("Cultural Notes"), "preferences-desktop-locale-symbolic", iop_cultural_view_get_type },
   { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", iop_reports_view_get_type },
+  { "audit", N_("Audit Log"), "document-open-recent-symbolic", iop_audit_view_get_type, IOP_PERMISSION_AUDIT_LOG },
+  { "staff", N_("Staff"), "contact-new-symbolic", iop_staff_view_get_type, IOP_PERMISSION_MANAGE_STAFF },
 };
+
+/* Check for inactivity this often; lock after the lock-timeout-minutes setting. */
+#define IDLE_CHECK_SECONDS 15
+#define AUTO_BACKUP_CHECK_SECONDS 3600
 
 struct _IopWindow
 {
@@ -61,11 +75,20 @@ struct _IopWindow
   /* borrowed */
   IopWelcome           *welcome;
   AdwToast             *last_toast;   /* weak */
+  IopSignIn            *sign_in;
+  IopSignIn            *lock_page;
 
   /* owned */
   IopStore             *store;
   GSettings            *settings;
+  GPtrArray            *hidden_dialogs;   /* transient windows hidden while locked */
+  GCancellable         *cancellable;
 
+  gint64                last_activity;
+  guint                 idle_source;
+  guint                 backup_source;
+  gboolean              setup_requested;
+  gboolean              backup_hourly;
   gboolean              disposed;
 };
 
@@ -78,6 +101,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void update_actions (IopWindow *self);
 
 static const IopViewInfo *
 find_view_info (const char *name)
@@ -207,18 +232,53 @@ show_views (IopWindow *self)
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
+/* Who is at the desk decides the page: nobody signed in sees the sign-in (or,
+ * on a brand-new database, the welcome page with the sample program and the
+ * first administrator); a locked window shows only the lock page. */
 static void
 update_main_page (IopWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+  const char *target;
 
-  if (iop_store_is_empty (self->store))
+  if (self->disposed)
+    return;
+
+  if (!iop_access_is_signed_in (self->store))
     {
-      if (g_strcmp0 (page, "welcome") != 0)
-        gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      gboolean has_staff = iop_access_has_staff (self->store);
+
+      if (!has_staff && iop_store_is_empty (self->store) && !self->setup_requested)
+        target = "welcome";
+      else
+        {
+          IopSignInMode mode = has_staff ? IOP_SIGN_IN_MODE_SIGN_IN : IOP_SIGN_IN_MODE_SETUP;
+
+          if (g_strcmp0 (page, "sign-in") != 0 || iop_sign_in_get_mode (self->sign_in) != mode)
+            iop_sign_in_set_mode (self->sign_in, mode);
+          target = "sign-in";
+        }
     }
-  else if (g_strcmp0 (page, "views") != 0)
-    show_views (self);
+  else if (iop_access_is_locked (self->store))
+    target = "locked";
+  else if (iop_store_is_empty (self->store))
+    target = "welcome";
+  else
+    target = "views";
+
+  if (g_strcmp0 (target, "views") == 0)
+    {
+      /* Back from the lock page: exactly where the person left off. */
+      if (g_strcmp0 (page, "views") != 0 && g_strcmp0 (page, "locked") == 0
+          && gtk_stack_get_visible_child (self->view_stack) != NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "views");
+      else if (g_strcmp0 (page, "views") != 0)
+        show_views (self);
+    }
+  else if (g_strcmp0 (page, target) != 0)
+    gtk_stack_set_visible_child_name (self->main_stack, target);
+
+  update_actions (self);
 }
 
 static GtkWidget *
@@ -251,8 +311,428 @@ static void
 store_changed_cb (IopWindow  *self,
                   const char *kind)
 {
-  if (g_strcmp0 (kind, IOP_KIND_GROUP) == 0 || g_strcmp0 (kind, IOP_KIND_PARTICIPANT) == 0)
+  if (g_strcmp0 (kind, IOP_KIND_GROUP) == 0 || g_strcmp0 (kind, IOP_KIND_PARTICIPANT) == 0
+      || g_strcmp0 (kind, IOP_KIND_STAFF) == 0)
     update_main_page (self);
+}
+
+/* Access: roles, sign-in, lock */
+
+/* The one place that decides what the signed-in staff member is offered: areas
+ * and actions their role may not use are hidden, not just refused by the store. */
+static void
+update_actions (IopWindow *self)
+{
+  gboolean active = iop_access_is_signed_in (self->store) && !iop_access_is_locked (self->store);
+  gboolean person = iop_store_get_actor (self->store) > 0;
+  const char *name = gtk_stack_get_visible_child_name (self->view_stack);
+  const IopViewInfo *info = find_view_info (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
+      gboolean allowed = views[i].permission == IOP_PERMISSION_NONE
+                         || iop_access_may (self->store, views[i].permission);
+
+      if (row != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (row), allowed);
+    }
+
+  /* An area the role lost (after a role change) is left for the first one. */
+  if (active && info != NULL && info->permission != IOP_PERMISSION_NONE
+      && !iop_access_may (self->store, info->permission)
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "views") == 0)
+    iop_window_show_view (self, views[0].name);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-item", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", active && person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup",
+                                 active && iop_access_may (self->store, IOP_PERMISSION_BACKUP));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore",
+                                 active && iop_access_may (self->store, IOP_PERMISSION_BACKUP));
+}
+
+/* Dialogs over the window show records too: hidden while locked, closed on sign-out. */
+static void
+hide_dialogs (IopWindow *self,
+              gboolean   destroy)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWindow *window = l->data;
+
+      if (window == GTK_WINDOW (self) || gtk_window_get_transient_for (window) != GTK_WINDOW (self))
+        continue;
+      if (destroy)
+        gtk_window_destroy (window);
+      else if (gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+          g_ptr_array_add (self->hidden_dialogs, g_object_ref (window));
+        }
+    }
+  if (destroy)
+    {
+      for (guint i = 0; i < self->hidden_dialogs->len; i++)
+        gtk_window_destroy (g_ptr_array_index (self->hidden_dialogs, i));
+      g_ptr_array_set_size (self->hidden_dialogs, 0);
+    }
+}
+
+/* After a sign-out nothing of the last person's work may show to the next. */
+static void
+forget_views (IopWindow *self)
+{
+  GtkWidget *child;
+
+  hide_dialogs (self, TRUE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack))) != NULL)
+    gtk_stack_remove (self->view_stack, child);
+}
+
+static void
+signed_in_cb (IopWindow *self)
+{
+  self->setup_requested = FALSE;
+  self->last_activity = g_get_monotonic_time ();
+
+  /* Unlocked: the dialogs come back as they were. */
+  for (guint i = 0; i < self->hidden_dialogs->len; i++)
+    gtk_window_present (g_ptr_array_index (self->hidden_dialogs, i));
+  g_ptr_array_set_size (self->hidden_dialogs, 0);
+
+  update_main_page (self);
+}
+
+static void
+signed_out_cb (IopWindow *self)
+{
+  forget_views (self);
+  update_main_page (self);
+}
+
+static void
+activity_cb (IopWindow *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+}
+
+static gboolean
+idle_check_cb (gpointer user_data)
+{
+  IopWindow *self = user_data;
+
+  iop_window_check_idle (self, g_get_monotonic_time ());
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+auto_backup_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopStore) store = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  gint64 interval = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "interval"));
+  gint64 keep = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "keep"));
+  g_autofree char *made = NULL;
+
+  /* The window's connection belongs to the main thread: the backup takes its own. */
+  store = iop_store_open (path, &error);
+  if (store != NULL)
+    made = iop_backup_run_automatic (store, folder, interval, keep, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, made != NULL);
+}
+
+static void
+auto_backup_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && error != NULL
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("The automatic backup failed: %s"), error->message);
+
+      iop_window_add_toast (IOP_WINDOW (object), adw_toast_new (message));
+    }
+}
+
+static void auto_backup_run (IopWindow *self,
+                             int        interval);
+
+static gboolean
+auto_backup_cb (gpointer user_data)
+{
+  IopWindow *self = user_data;
+  int interval;
+
+  if (self->settings == NULL)
+    return G_SOURCE_CONTINUE;
+  interval = g_settings_get_int (self->settings, "backup-interval-hours");
+  if (interval <= 0)
+    return G_SOURCE_CONTINUE;
+
+  /* The first check runs a minute after start; then hourly. */
+  if (self->backup_source != 0 && !self->backup_hourly)
+    {
+      self->backup_hourly = TRUE;
+      self->backup_source = g_timeout_add_seconds (AUTO_BACKUP_CHECK_SECONDS, auto_backup_cb, self);
+      auto_backup_run (self, interval);
+      return G_SOURCE_REMOVE;
+    }
+  auto_backup_run (self, interval);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+auto_backup_run (IopWindow *self,
+                 int        interval)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, self->cancellable, auto_backup_done_cb, NULL);
+  g_task_set_source_tag (task, auto_backup_cb);
+  g_task_set_task_data (task, g_strdup (iop_store_get_path (self->store)), g_free);
+  g_object_set_data (G_OBJECT (task), "interval", GINT_TO_POINTER (interval));
+  g_object_set_data (G_OBJECT (task), "keep", GINT_TO_POINTER (g_settings_get_int (self->settings, "backups-kept")));
+  g_task_run_in_thread (task, auto_backup_thread);
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  iop_window_lock (IOP_WINDOW (widget));
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  IopWindow *self = IOP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!iop_access_sign_out (self->store, &error))
+    {
+      iop_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  signed_out_cb (self);
+}
+
+static void
+setup_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  IopWindow *self = IOP_WINDOW (widget);
+
+  self->setup_requested = TRUE;
+  update_main_page (self);
+}
+
+static void
+backup_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    IopWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      if (iop_backup_write (self->store, path, NULL, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Backed up to “%s”"), name);
+
+          iop_window_add_toast (self, adw_toast_new (message));
+        }
+      else
+        iop_window_show_error (self, _("Backup Failed"), error->message);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IopWindow *self = IOP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "circle-%Y-%m-%d.backup");
+
+  chooser = gtk_file_chooser_native_new (_("Back Up the Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (backup_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+restore_confirm_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    IopWindow        *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+
+  if (g_strcmp0 (response, "restore") != 0)
+    return;
+
+  hide_dialogs (self, TRUE);
+  if (!iop_backup_restore (self->store, path, g_object_get_data (G_OBJECT (dialog), "passphrase"),
+                           &aside, &error))
+    {
+      iop_window_show_error (self, _("Nothing Was Restored"), error->message);
+      return;
+    }
+  forget_views (self);
+  update_main_page (self);
+  {
+    g_autofree char *name = g_path_get_basename (aside);
+    g_autofree char *message = g_strdup_printf (_("Restored. The replaced database is kept as “%s”."), name);
+
+    iop_window_add_toast (self, adw_toast_new (message));
+  }
+}
+
+static void
+free_secret (gpointer secret)
+{
+  if (secret != NULL)
+    explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+static void check_backup (IopWindow  *self,
+                          const char *path,
+                          const char *passphrase);
+
+static void
+backup_passphrase_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      IopWindow        *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *passphrase = NULL;
+
+  if (g_strcmp0 (response, "open") != 0)
+    return;
+  passphrase = g_strdup (gtk_editable_get_text (entry));
+  gtk_editable_set_text (entry, "");
+  check_backup (self, g_object_get_data (G_OBJECT (dialog), "path"), passphrase);
+  explicit_bzero (passphrase, strlen (passphrase));
+}
+
+/* Proves the backup whole before asking anything; an encrypted one asks for
+ * its passphrase first. */
+static void
+check_backup (IopWindow  *self,
+              const char *path,
+              const char *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!iop_backup_verify_file (path, passphrase, report, &error))
+    {
+      if (g_error_matches (error, IOP_BACKUP_ERROR, IOP_BACKUP_ERROR_NEEDS_PASSPHRASE)
+          || g_error_matches (error, IOP_BACKUP_ERROR, IOP_BACKUP_ERROR_WRONG_PASSPHRASE))
+        {
+          GtkWidget *list = gtk_list_box_new ();
+          GtkWidget *entry = adw_password_entry_row_new ();
+
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Encrypted Backup"), error->message));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Backup Passphrase"));
+          gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+          gtk_widget_add_css_class (list, "boxed-list");
+          gtk_list_box_append (GTK_LIST_BOX (list), entry);
+          adw_message_dialog_set_extra_child (dialog, list);
+          adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "open", _("_Check Backup"), NULL);
+          adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+          g_object_set_data (G_OBJECT (dialog), "entry", entry);
+          g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+          g_signal_connect (dialog, "response", G_CALLBACK (backup_passphrase_cb), self);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        iop_window_show_error (self, _("This Backup Cannot Be Restored"), error->message);
+      return;
+    }
+
+  body = g_string_new (_("The backup passed every check:"));
+  for (guint i = 0; i < report->len; i++)
+    g_string_append_printf (body, "\n%s", (char *) g_ptr_array_index (report, i));
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Restoring replaces everything in Circle with the backup. Work done since the backup was made stays in the replaced database, which is kept next to it."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body->str));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "passphrase", g_strdup (passphrase), free_secret);
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_confirm_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     IopWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      check_backup (self, path, NULL);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IopWindow *self = IOP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Restore from a Backup"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Check and Restore…"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (restore_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -329,6 +809,49 @@ iop_window_constructed (GObject *object)
   self->welcome = g_object_new (IOP_TYPE_WELCOME, "store", self->store, "vexpand", TRUE, NULL);
   gtk_box_append (self->welcome_box, GTK_WIDGET (self->welcome));
 
+  /* The sign-in and lock pages, each under a plain header bar. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *header = adw_header_bar_new ();
+      GtkWidget *page = iop_sign_in_new (self->store);
+
+      gtk_widget_add_css_class (header, "flat");
+      adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("", NULL));
+      gtk_box_append (GTK_BOX (box), header);
+      gtk_widget_set_vexpand (page, TRUE);
+      gtk_box_append (GTK_BOX (box), page);
+      g_signal_connect_object (page, "signed-in", G_CALLBACK (signed_in_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (page, "signed-out", G_CALLBACK (signed_out_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->main_stack, box, i == 0 ? "sign-in" : "locked");
+      if (i == 0)
+        self->sign_in = IOP_SIGN_IN (page);
+      else
+        {
+          self->lock_page = IOP_SIGN_IN (page);
+          iop_sign_in_set_mode (self->lock_page, IOP_SIGN_IN_MODE_LOCKED);
+        }
+    }
+
+  /* Any key, click or pointer movement counts as activity. */
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkEventController *motion = gtk_event_controller_motion_new ();
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (activity_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (motion, "motion", G_CALLBACK (activity_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (activity_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+    gtk_widget_add_controller (GTK_WIDGET (self), motion);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
+  self->last_activity = g_get_monotonic_time ();
+  self->idle_source = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check_cb, self);
+
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
                            self, G_CONNECT_SWAPPED);
 }
@@ -342,6 +865,12 @@ iop_window_dispose (GObject *object)
   if (self->last_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
   self->last_toast = NULL;
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->hidden_dialogs, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -421,6 +950,11 @@ iop_window_class_init (IopWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.setup", NULL, setup_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
@@ -433,6 +967,9 @@ iop_window_init (IopWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   iop_a11y_label_menu_button (self->menu_button, _("Main Menu"));
   iop_a11y_label_menu_button (self->welcome_menu_button, _("Main Menu"));
+
+  self->hidden_dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cancellable = g_cancellable_new ();
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_header),
                            self, G_CONNECT_SWAPPED);
@@ -472,6 +1009,9 @@ iop_window_new (IopApplication *application,
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+
+      /* Automatic backups: once shortly after start, then hourly when due. */
+      self->backup_source = g_timeout_add_seconds (60, auto_backup_cb, self);
     }
 
   update_main_page (self);
@@ -683,4 +1223,112 @@ iop_window_get_welcome (IopWindow *self)
   g_return_val_if_fail (IOP_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->welcome);
+}
+
+/**
+ * iop_window_lock:
+ * @self: an #IopWindow
+ *
+ * Hides the records behind the lock page until the signed-in staff member
+ * enters their passphrase; everything open stays as it was.
+ */
+void
+iop_window_lock (IopWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (IOP_IS_WINDOW (self));
+
+  if (iop_store_get_actor (self->store) <= 0 || iop_access_is_locked (self->store))
+    return;
+  if (!iop_access_lock (self->store, &error))
+    {
+      iop_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  hide_dialogs (self, FALSE);
+  iop_sign_in_set_mode (self->lock_page, IOP_SIGN_IN_MODE_LOCKED);
+  update_main_page (self);
+}
+
+/**
+ * iop_window_check_idle:
+ * @self: an #IopWindow
+ * @now: monotonic time, in microseconds
+ *
+ * Locks the window when nothing happened in it for the lock-timeout-minutes
+ * setting (10 minutes when the window has no settings).
+ */
+void
+iop_window_check_idle (IopWindow *self,
+                       gint64     now)
+{
+  int minutes = 10;
+
+  g_return_if_fail (IOP_IS_WINDOW (self));
+
+  if (self->settings != NULL)
+    minutes = g_settings_get_int (self->settings, "lock-timeout-minutes");
+  if (iop_access_idle_expired (self->last_activity, now, MAX (minutes, 0)))
+    iop_window_lock (self);
+}
+
+/**
+ * iop_window_get_sign_in:
+ * @self: an #IopWindow
+ * @locked: %TRUE for the lock page, %FALSE for the sign-in page
+ *
+ * Returns: (transfer none): the page
+ */
+GtkWidget *
+iop_window_get_sign_in (IopWindow *self,
+                        gboolean   locked)
+{
+  g_return_val_if_fail (IOP_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (locked ? self->lock_page : self->sign_in);
+}
+
+/**
+ * iop_window_is_view_offered:
+ * @self: an #IopWindow
+ * @name: a view's name
+ *
+ * Returns: %TRUE when the sidebar offers the view to the signed-in staff member
+ */
+gboolean
+iop_window_is_view_offered (IopWindow  *self,
+                            const char *name)
+{
+  g_return_val_if_fail (IOP_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_strcmp0 (views[i].name, name) == 0)
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
+        return row != NULL && gtk_widget_get_visible (GTK_WIDGET (row));
+      }
+  return FALSE;
+}
+
+/**
+ * iop_window_show_error:
+ * @self: an #IopWindow
+ * @heading: what failed
+ * @message: why, and what to do
+ *
+ * For errors a person must act on.
+ */
+void
+iop_window_show_error (IopWindow  *self,
+                       const char *heading,
+                       const char *message)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (IOP_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -30,6 +30,17 @@ void        iop_window_show_participant   (IopWindow      *self,
 void        iop_window_show_group         (IopWindow      *self,
                                            gint64          group_id);
 
+void        iop_window_lock               (IopWindow      *self);
+void        iop_window_check_idle         (IopWindow      *self,
+                                           gint64          now);
+GtkWidget  *iop_window_get_sign_in        (IopWindow      *self,
+                                           gboolean        locked);
+gboolean    iop_window_is_view_offered    (IopWindow      *self,
+                                           const char     *name);
+void        iop_window_show_error         (IopWindow      *self,
+                                           const char     *heading,
+                                           const char     *message);
+
 /* For any widget inside the window: a toast with @message, or nothing when unrooted. */
 void        iop_widget_add_toast          (GtkWidget      *widget,
                                            const char     *message);

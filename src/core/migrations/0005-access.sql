@@ -28,3 +28,15 @@ CREATE TRIGGER disclosures_no_update BEFORE UPDATE ON disclosures
 BEGIN SELECT RAISE (ABORT, 'the disclosure history is permanent'); END;
 CREATE TRIGGER disclosures_no_delete BEFORE DELETE ON disclosures
 BEGIN SELECT RAISE (ABORT, 'the disclosure history is permanent'); END;
+
+-- A consent is never removed or rewritten: it can only be revoked, once.
+CREATE TRIGGER consents_no_delete BEFORE DELETE ON consents
+BEGIN SELECT RAISE (ABORT, 'consent history is kept'); END;
+CREATE TRIGGER consents_revoke_only BEFORE UPDATE ON consents
+WHEN old.revoked_on IS NOT NULL OR new.revoked_on IS NULL
+  OR new.participant_id IS NOT old.participant_id OR new.recipient IS NOT old.recipient
+  OR new.purpose IS NOT old.purpose OR new.scope IS NOT old.scope
+  OR new.signed_on IS NOT old.signed_on OR new.expires_on IS NOT old.expires_on
+  OR new.recorded_by IS NOT old.recorded_by OR new.revoked_on < old.signed_on
+BEGIN SELECT RAISE (ABORT, 'consent history is kept'); END;
+CREATE INDEX disclosures_consent ON disclosures (consent_id);
