@@ -24,7 +24,7 @@
 
 extern GResource *iop_gui_get_resource (void);
 
-#define MAX_STOPS 400
+#define MAX_STOPS 3000
 
 static void
 settle (void)
