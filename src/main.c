@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "iop-application.h"
 
@@ -11,8 +12,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(IopApplication) app = NULL;
+  const char *localedir = g_getenv ("CIRCLE_LOCALEDIR");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree (tests, build-aux/run), the translations are in <builddir>/po. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "iop-date.h"
 #include "iop-enroll-dialog.h"
@@ -11,6 +12,7 @@
 #include "iop-group-page.h"
 #include "iop-groups-view.h"
 #include "iop-participant-list.h"
+#include "iop-reason-dialog.h"
 #include "iop-store-people.h"
 #include "iop-test-util.h"
 #include "iop-window.h"
@@ -286,6 +288,133 @@ test_capacity_override (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static IopReasonDialog *
+find_reason_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (IOP_IS_REASON_DIALOG (window))
+        return IOP_REASON_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Removing a member shows a toast whose Undo brings the same stay back. */
+static void
+test_remove_member_undo (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_sample ("gui-groups-remove-undo");
+  g_autoptr(IopGroup) group = add_small_group (store, "Undo Group", 5);
+  g_autoptr(IopParticipant) participant = active_participant (store, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopEnrollment) back = NULL;
+  g_autofree char *today = iop_date_today ();
+  IopWindow *window = iop_window_new (NULL, store);
+  IopGroupPage *page;
+  IopReasonDialog *dialog;
+  AdwToast *toast;
+  gint64 enrollment_id;
+  CountWait wait;
+
+  iop_store_enroll (store, iop_participant_get_id (participant), iop_group_get_id (group), today, 0,
+                    &enrollment_id, &error);
+  g_assert_no_error (error);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iop_window_show_group (window, iop_group_get_id (group));
+  page = iop_groups_view_get_group_page (IOP_GROUPS_VIEW (iop_window_get_view (window, "groups")));
+  g_assert_cmpuint (g_list_model_get_n_items (iop_group_page_get_roster (page)), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "group.remove-member", "x", enrollment_id));
+  dialog = find_reason_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_editable_set_text (GTK_EDITABLE (iop_reason_dialog_get_date_row (dialog)), today);
+  gtk_editable_set_text (GTK_EDITABLE (iop_reason_dialog_get_reason_row (dialog)), "Moved away");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "reason.confirm", NULL));
+  g_assert_true (wait_until (pointer_cleared, &dialog));
+
+  wait = (CountWait) { iop_group_page_get_roster (page), 0 };
+  g_assert_true (wait_until (has_n_items, &wait));
+  toast = iop_window_get_last_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "removed from the group"));
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  wait = (CountWait) { iop_group_page_get_roster (page), 1 };
+  g_assert_true (wait_until (has_n_items, &wait));
+  back = iop_store_get_enrollment (store, enrollment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (iop_enrollment_get_joined (back), ==, today);
+  g_assert_cmpstr (iop_enrollment_get_left_on (back), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Archiving a group shows a toast whose Undo lists it again. */
+static void
+test_archive_undo (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_sample ("gui-groups-archive-undo");
+  g_autoptr(IopGroup) group = add_small_group (store, "Archived Group", 5);
+  g_autoptr(IopGroup) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  IopWindow *window = iop_window_new (NULL, store);
+  IopGroupsView *view;
+  IopGroupPage *page;
+  AdwToast *toast;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iop_window_show_group (window, iop_group_get_id (group));
+  view = IOP_GROUPS_VIEW (iop_window_get_view (window, "groups"));
+  page = iop_groups_view_get_group_page (view);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "group.archive", NULL));
+  reloaded = iop_store_get_group (store, iop_group_get_id (group), &error);
+  g_assert_true (iop_group_get_archived (reloaded));
+  g_clear_object (&reloaded);
+  g_assert_null (find_group (iop_groups_view_get_model (view), "Archived Group"));
+
+  toast = iop_window_get_last_toast (window);
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  reloaded = iop_store_get_group (store, iop_group_get_id (group), &error);
+  g_assert_false (iop_group_get_archived (reloaded));
+  g_clear_object (&reloaded);
+  reloaded = find_group (iop_groups_view_get_model (view), "Archived Group");
+  g_assert_nonnull (reloaded);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* With every group archived, the empty state offers to show the archived ones. */
+static void
+test_empty_state_archived (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_store ("gui-groups-empty-archived");
+  g_autoptr(IopGroup) group = add_small_group (store, "Old Group", 5);
+  g_autoptr(GError) error = NULL;
+  IopWindow *window;
+  IopGroupsView *view;
+
+  g_assert_true (iop_store_set_group_archived (store, iop_group_get_id (group), TRUE, &error));
+  window = iop_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  view = IOP_GROUPS_VIEW (iop_window_get_view (window, "groups"));
+  g_assert_cmpstr (iop_groups_view_get_visible_page (view), ==, "empty");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.show-archived", NULL));
+  g_assert_cmpstr (iop_groups_view_get_visible_page (view), ==, "groups");
+  g_assert_cmpuint (g_list_model_get_n_items (iop_groups_view_get_model (view)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +428,9 @@ main (int   argc,
   g_test_add_func ("/gui/groups/invalid-keeps-editor", test_invalid_group_keeps_editor);
   g_test_add_func ("/gui/groups/enroll-shows-in-roster", test_enroll_shows_in_roster);
   g_test_add_func ("/gui/groups/capacity-override", test_capacity_override);
+  g_test_add_func ("/gui/groups/remove-member-undo", test_remove_member_undo);
+  g_test_add_func ("/gui/groups/archive-undo", test_archive_undo);
+  g_test_add_func ("/gui/groups/empty-state-archived", test_empty_state_archived);
 
   return g_test_run ();
 }

@@ -332,6 +332,62 @@ test_enrollment_rules (void)
   g_assert_cmpuint (iop_store_count_members (store, iop_group_get_id (g), "2026-10-01"), ==, 2);
 }
 
+/* Undo of “Remove from group”: the stay continues from its first day. */
+static void
+test_reopen_enrollment (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_store ("reopen-enrollment");
+  g_autoptr(IopGroup) g = make_group ("Process", 10);
+  g_autoptr(IopEnrollment) e = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gint64 a, first, second;
+
+  g_assert_true (iop_store_add_group (store, g, &error));
+  a = add_participant (store, "R-1", "Ana", "Ruiz");
+  g_assert_true (iop_store_enroll (store, a, iop_group_get_id (g), "2026-09-02", 0, &first, &error));
+
+  /* An open membership has nothing to undo. */
+  before = iop_test_checksum (store);
+  g_assert_false (iop_store_reopen_enrollment (store, first, &error));
+  g_assert_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (iop_store_reopen_enrollment (store, 999, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  iop_assert_unchanged (store, before);
+
+  g_assert_true (iop_store_end_enrollment (store, first, "2026-10-01", "Moved away", &error));
+  g_assert_cmpuint (iop_store_count_members (store, iop_group_get_id (g), "2026-10-02"), ==, 0);
+  g_assert_true (iop_store_reopen_enrollment (store, first, &error));
+  g_assert_no_error (error);
+  e = iop_store_get_enrollment (store, first, &error);
+  g_assert_cmpstr (iop_enrollment_get_joined (e), ==, "2026-09-02");
+  g_assert_cmpstr (iop_enrollment_get_left_on (e), ==, "");
+  g_assert_cmpstr (iop_enrollment_get_reason (e), ==, "");
+  g_assert_cmpuint (iop_store_count_members (store, iop_group_get_id (g), "2026-10-02"), ==, 1);
+
+  /* Once the participant has joined again, only the latest stay can be reopened. */
+  g_assert_true (iop_store_end_enrollment (store, first, "2026-10-01", "Moved away", &error));
+  g_assert_true (iop_store_enroll (store, a, iop_group_get_id (g), "2026-10-05", 0, &second, &error));
+  g_free (before);
+  before = iop_test_checksum (store);
+  g_assert_false (iop_store_reopen_enrollment (store, first, &error));
+  g_assert_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  iop_assert_unchanged (store, before);
+
+  /* An archived group takes nobody back. */
+  g_assert_true (iop_store_end_enrollment (store, second, "2026-10-20", "Completed", &error));
+  g_assert_true (iop_store_set_group_archived (store, iop_group_get_id (g), TRUE, &error));
+  g_free (before);
+  before = iop_test_checksum (store);
+  g_assert_false (iop_store_reopen_enrollment (store, second, &error));
+  g_assert_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  iop_assert_unchanged (store, before);
+}
+
 static void
 test_closed_group (void)
 {
@@ -463,6 +519,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/people/group-validation", test_group_validation);
   g_test_add_func ("/people/group-archive", test_group_round_trip_and_archive);
   g_test_add_func ("/people/enrollment-rules", test_enrollment_rules);
+  g_test_add_func ("/people/reopen-enrollment", test_reopen_enrollment);
   g_test_add_func ("/people/closed-group", test_closed_group);
   g_test_add_func ("/people/roster-on-date", test_roster_on_date);
   g_test_add_func ("/people/discharge", test_discharge);

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "iop-i18n.h"
+
 #include "iop-date.h"
 
 /**
@@ -184,7 +186,10 @@ iop_date_format (const char *iso)
 
   if (date == NULL)
     return g_strdup (iso != NULL ? iso : "");
-  if (g_date_strftime (buf, sizeof buf, "%x", date) == 0)
+  /* Translators: the strftime() format of a date in lists and on printed
+   * documents; %x is the format of the user's locale, for example "%d/%m/%Y".
+   * xgettext:no-c-format */
+  if (g_date_strftime (buf, sizeof buf, C_("date format", "%x"), date) == 0)
     return iop_date_to_iso (date);
   return g_strdup (buf);
 }

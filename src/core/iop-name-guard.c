@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "iop-i18n.h"
 #include <string.h>
 
 #include "iop-name-guard.h"

@@ -1287,6 +1287,73 @@ fail:
 }
 
 /**
+ * iop_store_reopen_enrollment:
+ * @self: an #IopStore
+ * @enrollment_id: a membership that has ended
+ * @error: return location for a #GError
+ *
+ * Undoes iop_store_end_enrollment(): the stay continues from its original joining
+ * date, as if it had never ended. Only the participant's most recent stay in the
+ * group can be reopened, and only while the group takes members.
+ *
+ * Returns: %TRUE when saved
+ */
+gboolean
+iop_store_reopen_enrollment (IopStore  *self,
+                             gint64     enrollment_id,
+                             GError   **error)
+{
+  g_autoptr(IopEnrollment) e = NULL;
+  g_autoptr(IopGroup) g = NULL;
+  sqlite3_stmt *stmt;
+  gboolean later_stay;
+
+  g_return_val_if_fail (IOP_IS_STORE (self), FALSE);
+
+  e = iop_store_get_enrollment (self, enrollment_id, error);
+  if (e == NULL)
+    return FALSE;
+  if (!*iop_enrollment_get_left_on (e))
+    return iop_validation_error (error, _("This membership has not ended."));
+  g = iop_store_get_group (self, iop_enrollment_get_group_id (e), error);
+  if (g == NULL)
+    return FALSE;
+  if (iop_group_get_archived (g))
+    return iop_validation_error (error, _("This group is archived; restore it before adding members."));
+
+  stmt = iop_store_prepare (self,
+                            "SELECT 1 FROM enrollments WHERE participant_id = ?1 AND group_id = ?2"
+                            " AND id <> ?3 AND (left_on IS NULL OR joined >= ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, iop_enrollment_get_participant_id (e));
+  sqlite3_bind_int64 (stmt, 2, iop_enrollment_get_group_id (e));
+  sqlite3_bind_int64 (stmt, 3, enrollment_id);
+  iop_bind_text (stmt, 4, iop_enrollment_get_joined (e));
+  later_stay = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (later_stay)
+    return iop_validation_error (error, _("The participant has joined this group again since; only the latest membership can be restored."));
+
+  if (!iop_store_begin (self, error))
+    return FALSE;
+  stmt = iop_store_prepare (self, "UPDATE enrollments SET left_on = NULL, reason = '' WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, enrollment_id);
+  if (!iop_store_step_done (self, stmt, error)
+      || !iop_store_audit (self, "change", IOP_KIND_ENROLLMENT, enrollment_id,
+                           iop_enrollment_get_participant_id (e), "reopened", error))
+    goto fail;
+  iop_store_mark_changed (self, IOP_KIND_ENROLLMENT);
+  return iop_store_commit (self, error);
+
+fail:
+  iop_store_rollback (self);
+  return FALSE;
+}
+
+/**
  * iop_store_get_enrollment:
  *
  * Returns: (transfer full) (nullable): the enrollment

@@ -98,6 +98,9 @@ gboolean        iop_store_end_enrollment              (IopStore        *self,
                                                        const char      *left_on,
                                                        const char      *reason,
                                                        GError         **error);
+gboolean        iop_store_reopen_enrollment           (IopStore        *self,
+                                                       gint64           enrollment_id,
+                                                       GError         **error);
 IopEnrollment  *iop_store_get_enrollment              (IopStore        *self,
                                                        gint64           id,
                                                        GError         **error);

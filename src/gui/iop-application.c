@@ -8,6 +8,7 @@
 #include "iop-application.h"
 #include "iop-cli.h"
 #include "iop-frame-probe.h"
+#include "iop-preferences-window.h"
 #include "iop-import-dialog.h"
 #include "iop-instrument-loader.h"
 #include "iop-window.h"
@@ -75,7 +76,7 @@ iop_application_about_action (GSimpleAction *action,
                               gpointer       user_data)
 {
   IopApplication *self = user_data;
-  static const char *developers[] = { "The Circle developers", NULL };
+  static const char *developers[] = { "The Circle developers https://example.org/circle", NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 
@@ -85,12 +86,29 @@ iop_application_about_action (GSimpleAction *action,
                         "application-icon", APPLICATION_ID,
                         "developer-name", _("The Circle developers"),
                         "version", PACKAGE_VERSION,
+                        "website", "https://example.org/circle",
+                        "issue-url", "https://example.org/circle/issues",
                         "comments", _("Group therapy records for Intensive Outpatient Programs: rosters, sessions, treatment plans and group dynamics, kept on this computer."),
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", _("© 2026 The Circle developers"),
                         "developers", developers,
+                        /* Translators: your names, one per line, as they should appear in the About window */
                         "translator-credits", _("translator-credits"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+iop_application_preferences_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  IopApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  IopPreferencesWindow *preferences;
+
+  preferences = iop_preferences_window_new (parent, self->settings, self->store);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -109,6 +127,7 @@ static const GActionEntry app_actions[] = {
   { "quit", iop_application_quit_action },
   { "import-plan", iop_application_import_plan_action },
   { "about", iop_application_about_action },
+  { "preferences", iop_application_preferences_action },
 };
 
 static int
@@ -131,6 +150,7 @@ iop_application_startup (GApplication *app)
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
 
   g_resources_register (iop_gui_get_resource ());
@@ -156,6 +176,7 @@ iop_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-item", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.import-plan", import_accels);
 }
 

@@ -227,6 +227,10 @@ setup_gap_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (kind, "iop-pill");
+  /* One line when there is room; in a narrow window the pill wraps. */
+  gtk_label_set_wrap (GTK_LABEL (kind), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (kind), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_justify (GTK_LABEL (kind), GTK_JUSTIFY_CENTER);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
 
   gtk_box_append (GTK_BOX (box), labels);

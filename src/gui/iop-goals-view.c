@@ -25,6 +25,9 @@ struct _IopGoalsView
   AdwBin              parent_instance;
 
   /* template widgets */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkWidget          *separator;
   GtkSearchEntry     *search_entry;
   GtkListView        *participants_list;
   GtkLabel           *due_title;
@@ -47,6 +50,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_NEW_LABEL,
+  PROP_SUBPAGE,
   N_PROPS
 };
 
@@ -214,6 +218,19 @@ search_changed_cb (IopGoalsView *self)
   iop_participant_list_set_filter (self->participants, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+static gboolean
+showing_content (IopGoalsView *self)
+{
+  return adw_leaflet_get_folded (self->leaflet)
+         && adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->content_stack);
+}
+
+static void
+leaflet_changed_cb (IopGoalsView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBPAGE]);
+}
+
 static void
 search_activate_cb (IopGoalsView *self)
 {
@@ -342,7 +359,21 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (IOP_GOALS_VIEW (widget)->search_entry));
+  IopGoalsView *self = IOP_GOALS_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Narrow, the list and a participant's goals take turns, like the window's areas. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  IopGoalsView *self = IOP_GOALS_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
 static void
@@ -424,6 +455,9 @@ iop_goals_view_get_property (GObject    *object,
     case PROP_NEW_LABEL:
       g_value_set_string (value, _("Record Progress"));
       break;
+    case PROP_SUBPAGE:
+      g_value_set_boolean (value, showing_content (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -463,9 +497,14 @@ iop_goals_view_class_init (IopGoalsViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NEW_LABEL] =
     g_param_spec_string ("new-label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBPAGE] =
+    g_param_spec_boolean ("subpage", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/iop/iop-goals-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IopGoalsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, IopGoalsView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, IopGoalsView, separator);
   gtk_widget_class_bind_template_child (widget_class, IopGoalsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, IopGoalsView, participants_list);
   gtk_widget_class_bind_template_child (widget_class, IopGoalsView, due_title);
@@ -481,6 +520,7 @@ iop_goals_view_class_init (IopGoalsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "view.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "goals.record-progress", "x", record_progress_action);
 }
 
@@ -488,6 +528,11 @@ static void
 iop_goals_view_init (IopGoalsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   self->due_plans = g_list_store_new (IOP_TYPE_TREATMENT_PLAN);
 }
 
@@ -520,6 +565,8 @@ iop_goals_view_show_participant (IopGoalsView *self,
     }
   self->participant_id = participant_id;
   show_goals (self);
+  if (participant_id > 0)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
 }
 
 gint64

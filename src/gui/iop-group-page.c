@@ -57,8 +57,10 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  IopStore *store;
-  gint64    enrollment_id;
+  IopStore  *store;
+  GWeakRef   page;
+  gint64     enrollment_id;
+  char      *name;
 } RemoveData;
 
 static void
@@ -67,6 +69,8 @@ remove_data_free (gpointer data)
   RemoveData *remove = data;
 
   g_clear_object (&remove->store);
+  g_weak_ref_clear (&remove->page);
+  g_free (remove->name);
   g_free (remove);
 }
 
@@ -416,6 +420,41 @@ add_member_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+undo_remove_cb (AdwToast     *toast,
+                IopGroupPage *self)
+{
+  gint64 enrollment_id = *(gint64 *) g_object_get_data (G_OBJECT (toast), "enrollment-id");
+  g_autoptr(GError) error = NULL;
+
+  if (!iop_store_reopen_enrollment (self->store, enrollment_id, &error))
+    iop_widget_add_toast (GTK_WIDGET (self), error->message);
+}
+
+static void
+show_removed_toast (IopGroupPage *self,
+                    gint64        enrollment_id,
+                    const char   *name)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *title = NULL;
+  gint64 *id;
+  AdwToast *toast;
+
+  if (!IOP_IS_WINDOW (root))
+    return;
+
+  /* Translators: shown after a participant was removed from a group's roster */
+  title = g_strdup_printf (_("%s removed from the group"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  id = g_new (gint64, 1);
+  *id = enrollment_id;
+  g_object_set_data_full (G_OBJECT (toast), "enrollment-id", id, g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_cb), self, 0);
+  iop_window_add_toast (IOP_WINDOW (root), toast);
+}
+
 static gboolean
 remove_member (const char  *date,
                const char  *reason,
@@ -423,8 +462,15 @@ remove_member (const char  *date,
                GError     **error)
 {
   RemoveData *remove = user_data;
+  g_autoptr(IopGroupPage) page = NULL;
 
-  return iop_store_end_enrollment (remove->store, remove->enrollment_id, date, reason, error);
+  if (!iop_store_end_enrollment (remove->store, remove->enrollment_id, date, reason, error))
+    return FALSE;
+
+  page = g_weak_ref_get (&remove->page);
+  if (page != NULL)
+    show_removed_toast (page, remove->enrollment_id, remove->name);
+  return TRUE;
 }
 
 static void
@@ -446,6 +492,8 @@ remove_member_action (GtkWidget  *widget,
   remove = g_new0 (RemoveData, 1);
   remove->store = g_object_ref (self->store);
   remove->enrollment_id = enrollment_id;
+  remove->name = g_strdup (iop_enrollment_get_participant_name (enrollment));
+  g_weak_ref_init (&remove->page, self);
 
   title = g_strdup (_("Remove From Group"));
   description = g_strdup_printf (_("%s leaves “%s” on the date below. Their enrollment stays in the group’s history with the reason."),

@@ -21,6 +21,8 @@ struct _IopGroupsView
   GtkLabel           *count_label;
   GtkCheckButton     *archived_check;
   GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkWidget          *show_archived_button;
   IopGroupPage       *group_page;
 
   /* owned */
@@ -58,6 +60,21 @@ reload_staff (IopGroupsView *self)
     }
 }
 
+/* With only archived groups left, the next step may be to look at them. */
+static void
+update_empty_page (IopGroupsView *self)
+{
+  g_autoptr(GListModel) all = iop_store_list_groups (self->store, TRUE, NULL);
+  gboolean has_archived = all != NULL && g_list_model_get_n_items (all) > 0;
+
+  adw_status_page_set_title (self->empty_page, has_archived ? _("No Current Groups") : _("No Groups Yet"));
+  adw_status_page_set_description (self->empty_page,
+                                   has_archived
+                                   ? _("Every group has been archived. Create a new group, or show the archived ones.")
+                                   : _("Create a group to keep its roster, schedule and sessions."));
+  gtk_widget_set_visible (self->show_archived_button, has_archived);
+}
+
 static void
 reload (IopGroupsView *self)
 {
@@ -84,6 +101,8 @@ reload (IopGroupsView *self)
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u group", "%u groups", n), n);
   gtk_label_set_text (self->count_label, count);
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 || archived ? "groups" : "empty");
+  if (n == 0 && !archived)
+    update_empty_page (self);
 }
 
 static void
@@ -150,6 +169,14 @@ new_action (GtkWidget  *widget,
 
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+show_archived_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  iop_groups_view_set_show_archived (IOP_GROUPS_VIEW (widget), TRUE);
 }
 
 static void
@@ -262,12 +289,15 @@ iop_groups_view_class_init (IopGroupsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopGroupsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, IopGroupsView, archived_check);
   gtk_widget_class_bind_template_child (widget_class, IopGroupsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, IopGroupsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, IopGroupsView, show_archived_button);
   gtk_widget_class_bind_template_child (widget_class, IopGroupsView, group_page);
   gtk_widget_class_bind_template_callback (widget_class, archived_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "view.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "view.show-archived", NULL, show_archived_action);
 }
 
 static void

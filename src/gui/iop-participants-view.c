@@ -20,6 +20,8 @@ struct _IopParticipantsView
   GtkStack           *list_stack;
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *discharged_toggle;
+  GtkWidget          *show_discharged_button;
+  GtkWidget          *clear_search_button;
   GtkListView        *list_view;
   AdwStatusPage      *no_match_page;
   IopParticipantPage *participant_page;
@@ -77,7 +79,31 @@ update_state (IopParticipantsView *self)
       adw_status_page_set_description (self->no_match_page,
                                        _("Everyone in the program has been discharged. Show discharged participants to see them."));
     }
+  /* The next useful step from an empty result: widen it. */
+  gtk_widget_set_visible (self->show_discharged_button, !gtk_toggle_button_get_active (self->discharged_toggle));
+  gtk_widget_set_visible (self->clear_search_button, filter != NULL && *filter);
   gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+}
+
+static void
+show_discharged_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  IopParticipantsView *self = IOP_PARTICIPANTS_VIEW (widget);
+
+  gtk_toggle_button_set_active (self->discharged_toggle, TRUE);
+}
+
+static void
+clear_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IopParticipantsView *self = IOP_PARTICIPANTS_VIEW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -291,6 +317,8 @@ iop_participants_view_class_init (IopParticipantsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopParticipantsView, discharged_toggle);
   gtk_widget_class_bind_template_child (widget_class, IopParticipantsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, IopParticipantsView, no_match_page);
+  gtk_widget_class_bind_template_child (widget_class, IopParticipantsView, show_discharged_button);
+  gtk_widget_class_bind_template_child (widget_class, IopParticipantsView, clear_search_button);
   gtk_widget_class_bind_template_child (widget_class, IopParticipantsView, participant_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -300,6 +328,8 @@ iop_participants_view_class_init (IopParticipantsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "view.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "view.show-discharged", NULL, show_discharged_action);
+  gtk_widget_class_install_action (widget_class, "view.clear-search", NULL, clear_search_action);
 }
 
 static void

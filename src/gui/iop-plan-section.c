@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-a11y.h"
 #include "iop-date.h"
 #include "iop-form-dialog.h"
 #include "iop-plan-section.h"
@@ -1089,6 +1090,7 @@ static void
 iop_plan_section_init (IopPlanSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  iop_a11y_label_drop_down (self->version_dropdown, _("Plan version"));
   g_signal_connect_swapped (self->version_dropdown, "notify::selected", G_CALLBACK (version_selected_cb), self);
   reload (self);
 }

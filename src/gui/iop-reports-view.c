@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-a11y.h"
 #include "iop-date.h"
 #include "iop-report-render.h"
 #include "iop-reports-view.h"
@@ -431,7 +432,28 @@ add_table (IopReportsView     *self,
           gtk_grid_attach (GTK_GRID (grid), cell, c, r + 1, 1, 1);
         }
     }
-  gtk_box_append (self->report_box, grid);
+  /* A table wider than a narrow window scrolls sideways instead of widening it. */
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+    /* The scroller takes the focus for keyboard scrolling: named by its columns. */
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) columns = NULL;
+      g_autofree char *name = NULL;
+
+      for (guint c = 0; c < n_columns; c++)
+        g_strv_builder_add (builder, headers[c]);
+      columns = g_strv_builder_end (builder);
+      name = g_strjoinv (", ", columns);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+    gtk_box_append (self->report_box, scroller);
+  }
 }
 
 static GPtrArray *
@@ -1331,6 +1353,7 @@ static void
 iop_reports_view_init (IopReportsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  iop_a11y_label_drop_down (self->subject_dropdown, _("Report"));
 
   self->subjects = gtk_string_list_new (NULL);
   self->subject_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-a11y.h"
+#include "iop-wrap-box.h"
 #include "iop-consent-chooser.h"
 #include "iop-cultural-panel.h"
 #include "iop-date.h"
@@ -570,8 +572,9 @@ text_area (GtkTextBuffer *buffer,
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_widget_set_size_request (view, -1, 64);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_frame_set_child (GTK_FRAME (frame), view);
+  /* After parenting: GTK 4.8 drops a widget's relations when it gets a parent. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), frame);
   return box;
@@ -607,10 +610,44 @@ build_shared (IopSessionEditor *self)
 }
 
 static void
+setup_short_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_short_label_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+/* (transfer full) */
+static GtkListItemFactory *
+shortening_factory (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_short_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_short_label_cb), NULL);
+  return factory;
+}
+
+static void
 build_attendance (IopSessionEditor *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) short_labels = shortening_factory ();
   int duration = iop_session_get_duration_minutes (self->session);
   gboolean editable = is_editable (self);
 
@@ -629,6 +666,7 @@ build_attendance (IopSessionEditor *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *minutes_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       GtkWidget *minutes_label = gtk_label_new (_("min"));
+      GtkWidget *controls = iop_wrap_box_new (6);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       if (!iop_attendance_get_on_roster (m->attendance))
@@ -661,16 +699,24 @@ build_attendance (IopSessionEditor *self)
       m->participation = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (levels)), NULL));
       gtk_drop_down_set_selected (m->participation, (guint) (iop_attendance_get_participation (m->attendance) + 1));
       gtk_widget_set_valign (GTK_WIDGET (m->participation), GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (GTK_WIDGET (m->participation), 320, -1);
+      /* The whole label when there is room, shortened in a narrow window; the
+       * list that drops down always shows whole labels. */
+      gtk_drop_down_set_factory (m->participation, short_labels);
       gtk_widget_set_sensitive (GTK_WIDGET (m->participation), editable && iop_attendance_is_attending (m->attendance));
       gtk_widget_set_tooltip_text (GTK_WIDGET (m->participation), _("Participation"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (m->participation), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Participation"), -1);
 
       gtk_widget_set_sensitive (GTK_WIDGET (m->status), editable);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (m->status));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), minutes_box);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (m->participation));
+      iop_a11y_label_drop_down (m->status, _("Attendance"));
+      iop_a11y_label_drop_down (m->participation, _("Participation"));
+      /* Side by side when there is room; wrapped under each other in a narrow window. */
+      gtk_widget_set_valign (controls, GTK_ALIGN_CENTER);
+      iop_wrap_box_append (IOP_WRAP_BOX (controls), GTK_WIDGET (m->status));
+      iop_wrap_box_append (IOP_WRAP_BOX (controls), minutes_box);
+      iop_wrap_box_append (IOP_WRAP_BOX (controls), GTK_WIDGET (m->participation));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), controls);
+      gtk_widget_add_css_class (row, "iop-attendance-row");
 
       g_signal_connect (m->status, "notify::selected", G_CALLBACK (status_changed_cb), m);
       g_signal_connect (m->minutes, "value-changed", G_CALLBACK (minutes_changed_cb), m);

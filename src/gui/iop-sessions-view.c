@@ -7,6 +7,7 @@
 
 #include "iop-date.h"
 #include "iop-document-output.h"
+#include "iop-a11y.h"
 #include "iop-sessions-view.h"
 #include "iop-store-people.h"
 #include "iop-store-sessions.h"
@@ -899,6 +900,11 @@ iop_sessions_view_init (IopSessionsView *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The filters are named by their tooltips. */
+  iop_a11y_label_drop_down (self->group_dropdown, NULL);
+  iop_a11y_label_drop_down (self->range_dropdown, NULL);
+  iop_a11y_label_drop_down (self->state_dropdown, NULL);
+  iop_a11y_label_drop_down (self->signer_dropdown, _("Signing as"));
 
   self->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

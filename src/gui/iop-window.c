@@ -11,6 +11,7 @@
 #include "iop-backup.h"
 #include "iop-goals-view.h"
 #include "iop-cultural-view.h"
+#include "iop-a11y.h"
 #include "iop-groups-view.h"
 #include "iop-participants-view.h"
 #include "iop-reports-view.h"
@@ -68,9 +69,12 @@ struct _IopWindow
   GtkButton            *new_button;
   AdwWindowTitle       *content_title;
   GtkStack             *view_stack;
+  GtkMenuButton        *menu_button;
+  GtkMenuButton        *welcome_menu_button;
 
   /* borrowed */
   IopWelcome           *welcome;
+  AdwToast             *last_toast;   /* weak */
   IopSignIn            *sign_in;
   IopSignIn            *lock_page;
 
@@ -167,6 +171,9 @@ update_header (IopWindow *self)
                           subpage || adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), !subpage && new_label != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), new_label);
+  if (new_label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, new_label, -1);
 }
 
 static GtkWidget *
@@ -855,6 +862,9 @@ iop_window_dispose (GObject *object)
   IopWindow *self = IOP_WINDOW (object);
 
   self->disposed = TRUE;
+  if (self->last_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+  self->last_toast = NULL;
   g_clear_handle_id (&self->idle_source, g_source_remove);
   g_clear_handle_id (&self->backup_source, g_source_remove);
   if (self->cancellable != NULL)
@@ -933,6 +943,8 @@ iop_window_class_init (IopWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, IopWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, IopWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, IopWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, IopWindow, welcome_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_action);
@@ -953,6 +965,8 @@ iop_window_init (IopWindow *self)
   g_type_ensure (IOP_TYPE_WELCOME);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  iop_a11y_label_menu_button (self->menu_button, _("Main Menu"));
+  iop_a11y_label_menu_button (self->welcome_menu_button, _("Main Menu"));
 
   self->hidden_dialogs = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
@@ -1108,7 +1122,45 @@ iop_window_add_toast (IopWindow *self,
   g_return_if_fail (IOP_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  if (self->last_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+  self->last_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * iop_window_get_last_toast:
+ * @self: an #IopWindow
+ *
+ * For tests: the toast shown last, while it is still shown or queued.
+ *
+ * Returns: (transfer none) (nullable): the toast
+ */
+AdwToast *
+iop_window_get_last_toast (IopWindow *self)
+{
+  g_return_val_if_fail (IOP_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
+}
+
+/**
+ * iop_window_dup_view_names:
+ * @self: an #IopWindow
+ *
+ * Returns: (transfer full): the names of every view, in the sidebar's order
+ */
+GStrv
+iop_window_dup_view_names (IopWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (IOP_IS_WINDOW (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    g_strv_builder_add (builder, views[i].name);
+  return g_strv_builder_end (builder);
 }
 
 void

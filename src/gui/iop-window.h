@@ -23,6 +23,8 @@ const char *iop_window_get_visible_page   (IopWindow      *self);
 GtkWidget  *iop_window_get_welcome        (IopWindow      *self);
 void        iop_window_add_toast          (IopWindow      *self,
                                            AdwToast       *toast);
+AdwToast   *iop_window_get_last_toast     (IopWindow      *self);
+GStrv       iop_window_dup_view_names     (IopWindow      *self);
 void        iop_window_show_participant   (IopWindow      *self,
                                            gint64          participant_id);
 void        iop_window_show_group         (IopWindow      *self,

@@ -5,7 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n-lib.h>
+#include "iop-i18n.h"
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <cairo-pdf.h>
@@ -109,6 +109,8 @@ struct _IopDocument
   double content_top;
   double content_bottom;
   GPtrArray *pages;           /* of GArray of Op */
+
+  IopCatalog  *catalog;   /* the document's language, or NULL for the counselor's */
 };
 
 G_DEFINE_FINAL_TYPE (IopDocument, iop_document, G_TYPE_OBJECT)
@@ -570,6 +572,7 @@ iop_document_finalize (GObject *object)
   g_free (self->title);
   g_free (self->program_name);
   g_free (self->footer_notice);
+  g_clear_pointer (&self->catalog, iop_catalog_unref);
 
   G_OBJECT_CLASS (iop_document_parent_class)->finalize (object);
 }
@@ -681,6 +684,38 @@ iop_document_set_footer_notice (IopDocument *self,
   g_return_if_fail (IOP_IS_DOCUMENT (self));
   g_free (self->footer_notice);
   self->footer_notice = g_strdup (notice != NULL ? notice : "");
+}
+
+/**
+ * iop_document_set_catalog:
+ * @self: a document
+ * @catalog: (nullable): the language of the document's own words (page
+ *   numbers, signature labels), or %NULL for the counselor's
+ *
+ * A member's document is printed in the member's language: the text added
+ * to it is already translated; this makes pagination and drawing agree.
+ */
+void
+iop_document_set_catalog (IopDocument *self,
+                          IopCatalog  *catalog)
+{
+  g_return_if_fail (IOP_IS_DOCUMENT (self));
+
+  g_clear_pointer (&self->catalog, iop_catalog_unref);
+  self->catalog = catalog != NULL ? iop_catalog_ref (catalog) : NULL;
+}
+
+/**
+ * iop_document_get_catalog:
+ *
+ * Returns: (transfer none) (nullable): the document's language, if not the counselor's
+ */
+IopCatalog *
+iop_document_get_catalog (IopDocument *self)
+{
+  g_return_val_if_fail (IOP_IS_DOCUMENT (self), NULL);
+
+  return self->catalog;
 }
 
 /**
@@ -901,6 +936,9 @@ iop_document_paginate (IopDocument  *self,
   g_return_val_if_fail (context == NULL || PANGO_IS_CONTEXT (context), 0);
   g_return_val_if_fail (page_width_pt > 4 * MARGIN && page_height_pt > 4 * MARGIN, 0);
 
+  if (self->catalog != NULL)
+    iop_catalog_push_thread_default (self->catalog);
+
   g_clear_object (&self->context);
   self->context = context != NULL ? g_object_ref (context) : default_context ();
   self->page_width = page_width_pt;
@@ -946,6 +984,8 @@ iop_document_paginate (IopDocument  *self,
         }
     }
 
+  if (self->catalog != NULL)
+    iop_catalog_pop_thread_default (self->catalog);
   return self->pages->len;
 }
 
@@ -991,6 +1031,8 @@ iop_document_render_page (IopDocument *self,
 
   ops = g_ptr_array_index (self->pages, page);
   width = self->page_width - 2 * MARGIN;
+  if (self->catalog != NULL)
+    iop_catalog_push_thread_default (self->catalog);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -1072,6 +1114,8 @@ iop_document_render_page (IopDocument *self,
     }
 
   cairo_restore (cr);
+  if (self->catalog != NULL)
+    iop_catalog_pop_thread_default (self->catalog);
 }
 
 /**

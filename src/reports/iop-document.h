@@ -5,6 +5,8 @@
 #include <gio/gio.h>
 #include <pango/pango.h>
 
+#include "iop-catalog.h"
+
 G_BEGIN_DECLS
 
 /* US Letter, in points. */
@@ -38,6 +40,9 @@ void         iop_document_set_program_name    (IopDocument         *self,
                                                const char          *program_name);
 void         iop_document_set_footer_notice   (IopDocument         *self,
                                                const char          *notice);
+void         iop_document_set_catalog         (IopDocument         *self,
+                                               IopCatalog          *catalog);
+IopCatalog  *iop_document_get_catalog         (IopDocument         *self);
 
 void         iop_document_add_heading         (IopDocument         *self,
                                                int                  level,

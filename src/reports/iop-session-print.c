@@ -3,10 +3,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "iop-i18n.h"
 
 #include "iop-date.h"
 #include "iop-session-print.h"
+#include "iop-store-people.h"
 #include "iop-store-sessions.h"
 
 /*
@@ -31,6 +32,59 @@ new_document (const char *title,
   return doc;
 }
 
+/* The participant's preferred language, when Circle has a translation into it. */
+static IopCatalog *
+member_catalog (IopStore *store,
+                gint64    participant_id)
+{
+  g_autoptr(IopParticipant) participant = iop_store_get_participant (store, participant_id, NULL);
+  g_autofree char *code = NULL;
+
+  if (participant == NULL)
+    return NULL;
+  code = iop_language_code_from_name (iop_participant_get_primary_language (participant));
+  return code != NULL ? iop_catalog_new_for_language (code) : NULL;
+}
+
+/* The language more than half of the members on the roster prefer, when
+ * Circle has a translation into it; otherwise the counselor's. */
+static IopCatalog *
+roster_catalog (IopStore  *store,
+                GPtrArray *attendance)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer code, count;
+  guint members = 0;
+
+  for (guint i = 0; i < attendance->len; i++)
+    {
+      IopAttendance *a = g_ptr_array_index (attendance, i);
+      g_autoptr(IopParticipant) participant = NULL;
+      char *member_code;
+
+      if (!iop_attendance_get_on_roster (a))
+        continue;
+      members++;
+      participant = iop_store_get_participant (store, iop_attendance_get_participant_id (a), NULL);
+      member_code = participant != NULL
+                    ? iop_language_code_from_name (iop_participant_get_primary_language (participant))
+                    : NULL;
+      if (member_code == NULL)
+        continue;
+      /* “es_MX” and “es” read the same sheet. */
+      member_code[strcspn (member_code, "_")] = '\0';
+      count = g_hash_table_lookup (counts, member_code);
+      g_hash_table_replace (counts, member_code, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &code, &count))
+    if (GPOINTER_TO_UINT (count) * 2 > members)
+      return iop_catalog_new_for_language (code);
+  return NULL;
+}
+
 static char *
 timestamp_label (const char *timestamp)
 {
@@ -43,7 +97,9 @@ timestamp_label (const char *timestamp)
   if (utc == NULL)
     return g_strdup (timestamp);
   local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%x %H:%M");
+  /* Translators: the strftime() format of a date and time on printed documents.
+   * xgettext:no-c-format */
+  return g_date_time_format (local, C_("date and time format", "%x %H:%M"));
 }
 
 static void
@@ -306,6 +362,7 @@ iop_session_member_copy_document (IopStore    *store,
   g_autoptr(IopDocument) doc = NULL;
   g_autofree char *name = NULL;
   g_autofree char *minutes = NULL;
+  g_autoptr(IopCatalog) catalog = NULL;
   IopAttendance *member = NULL;
 
   g_return_val_if_fail (IOP_IS_STORE (store), NULL);
@@ -332,8 +389,15 @@ iop_session_member_copy_document (IopStore    *store,
   if (events == NULL)
     return NULL;
 
+  /* The member reads their copy in their own language when Circle has it;
+   * errors above stay in the counselor's. */
+  catalog = member_catalog (store, participant_id);
+  if (catalog != NULL)
+    iop_catalog_push_thread_default (catalog);
+
   name = iop_attendance_dup_full_name (member);
   doc = new_document (_("Group session note — member's copy"), program_name);
+  iop_document_set_catalog (doc, catalog);
   iop_document_add_heading (doc, 1, _("Group session note"));
   iop_document_add_field (doc, _("Member"), name);
   iop_document_add_field (doc, _("Record number"), iop_attendance_get_record_number (member));
@@ -376,6 +440,8 @@ iop_session_member_copy_document (IopStore    *store,
       add_signatures (doc, session);
     }
   add_events (doc, events, guard, participant_id, TRUE);
+  if (catalog != NULL)
+    iop_catalog_pop_thread_default (catalog);
 
   if (!iop_store_audit (store, "print", IOP_KIND_SESSION, session_id, participant_id, "member copy", error))
     return NULL;
@@ -404,7 +470,8 @@ iop_session_sign_in_document (IopStore    *store,
   g_autoptr(GPtrArray) attendance = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(IopDocument) doc = NULL;
-  const char *headers[] = { _("Member"), _("Signature"), _("Time in"), _("Time out") };
+  g_autoptr(IopCatalog) catalog = NULL;
+  const char *headers[4];
   const double widths[] = { 1.6, 3.2, 0.9, 0.9 };
 
   g_return_val_if_fail (IOP_IS_STORE (store), NULL);
@@ -416,7 +483,17 @@ iop_session_sign_in_document (IopStore    *store,
   if (attendance == NULL)
     return NULL;
 
+  /* The sheet is read by the members: in their language when most share one. */
+  catalog = roster_catalog (store, attendance);
+  if (catalog != NULL)
+    iop_catalog_push_thread_default (catalog);
+
+  headers[0] = _("Member");
+  headers[1] = _("Signature");
+  headers[2] = _("Time in");
+  headers[3] = _("Time out");
   doc = new_document (_("Sign-in sheet"), program_name);
+  iop_document_set_catalog (doc, catalog);
   iop_document_add_heading (doc, 1, _("Sign-in sheet"));
   add_session_fields (doc, session);
   iop_document_add_paragraph (doc, _("Please sign next to your name when you arrive."));
@@ -436,6 +513,8 @@ iop_session_sign_in_document (IopStore    *store,
     }
   iop_document_add_form_table (doc, 4, headers, widths, rows, 30.0);
   iop_document_add_signature_line (doc, _("Facilitator"));
+  if (catalog != NULL)
+    iop_catalog_pop_thread_default (catalog);
 
   if (!iop_store_audit (store, "print", IOP_KIND_SESSION, session_id, 0, "sign-in sheet", error))
     return NULL;
