@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "iop-access.h"
+#include "iop-a11y.h"
 #include "iop-audit-view.h"
 #include "iop-store-people.h"
 #include "iop-window.h"
@@ -364,6 +365,22 @@ iop_audit_view_constructed (GObject *object)
   static const int widths[] = { 170, 110, 140, 110, 100, -1 };
 
   G_OBJECT_CLASS (iop_audit_view_parent_class)->constructed (object);
+
+  /* GTK 4.8's column view puts every cell in the Tab order, so Tab could never
+   * leave a long log. Keep the table out of the Tab order; the filters above it
+   * and the CSV export reach every entry by keyboard. */
+  gtk_widget_set_can_focus (GTK_WIDGET (self->column_view), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (GTK_WIDGET (self->column_view),
+                                                                           GTK_TYPE_SCROLLED_WINDOW)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Audit log entries"), -1);
+  iop_a11y_label_drop_down (self->staff_dropdown, _("Staff member"));
+  iop_a11y_label_drop_down (self->action_dropdown, _("Action"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->record_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Record number"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->from_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("From date"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->to_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("To date"), -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {

@@ -812,8 +812,19 @@ goals_box (IopSessionEditor *self,
   for (guint i = 0; i < goals->len; i++)
     {
       IopGoal *goal = g_ptr_array_index (goals, i);
-      GtkWidget *check = gtk_check_button_new_with_label (iop_goal_get_statement (goal));
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *text = gtk_label_new (iop_goal_get_statement (goal));
       gint64 *key = g_new (gint64, 1);
+
+      /* A long goal wraps instead of widening the editor. */
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_widget_set_hexpand (text, TRUE);
+      gtk_box_append (GTK_BOX (row), check);
+      gtk_box_append (GTK_BOX (row), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      iop_goal_get_statement (goal), -1);
 
       *key = iop_goal_get_id (goal);
       for (guint k = 0; done != NULL && k < done->len; k++)
@@ -824,24 +835,27 @@ goals_box (IopSessionEditor *self,
             gtk_widget_set_sensitive (check, FALSE);
           }
       g_hash_table_insert (m->goal_checks, key, check);
-      gtk_box_append (GTK_BOX (box), check);
+      gtk_box_append (GTK_BOX (box), row);
     }
 
   actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  label = gtk_label_new_with_mnemonic (_("_Rating toward the goals (0–10)"));
+  label = gtk_label_new_with_mnemonic (_("_Rating (0–10)"));
   m->goal_rating = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 10, 1));
   gtk_spin_button_set_value (m->goal_rating, 5);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (m->goal_rating));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (m->goal_rating), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Rating toward the goals, 0 to 10"), -1);
   button = gtk_button_new_with_mnemonic (_("Record _Progress"));
   gtk_widget_set_tooltip_text (button, _("Add a progress entry, linked to this session, for each ticked goal"));
   /* The button may outlive this member's record: it names the member by id. */
   g_object_set_data_full (G_OBJECT (button), "participant-id", g_memdup2 (&m->participant_id, sizeof (gint64)),
                           g_free);
   g_signal_connect_object (button, "clicked", G_CALLBACK (record_progress_cb), self, 0);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (actions), label);
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (m->goal_rating));
-  gtk_box_append (GTK_BOX (actions), button);
   gtk_box_append (GTK_BOX (box), actions);
+  gtk_box_append (GTK_BOX (box), button);
   return box;
 }
 

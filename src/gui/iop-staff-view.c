@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "iop-access.h"
+#include "iop-a11y.h"
 #include "iop-staff-view.h"
 #include "iop-store-people.h"
 #include "iop-window.h"
@@ -182,18 +183,22 @@ create_row (IopStaffView *self,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), role_position (iop_staff_get_role (staff)));
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (dropdown, _("Role"));
+  iop_a11y_label_drop_down (GTK_DROP_DOWN (dropdown), _("Role"));
   g_object_set_data (G_OBJECT (dropdown), "staff-id", id);
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (role_selected_cb), self, 0);
 
   gtk_switch_set_active (GTK_SWITCH (sw), iop_staff_get_active (staff));
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (sw, _("May sign in"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, _("May sign in"), -1);
   gtk_widget_set_sensitive (sw, !me);
   g_object_set_data (G_OBJECT (sw), "staff-id", id);
   g_signal_connect_object (sw, "notify::active", G_CALLBACK (active_cb), self, 0);
 
   gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (reset, _("Reset Passphrase…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reset), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reset Passphrase…"), -1);
   gtk_widget_add_css_class (reset, "flat");
   g_object_set_data (G_OBJECT (reset), "staff-id", id);
   g_signal_connect_object (reset, "clicked", G_CALLBACK (reset_clicked_cb), self, 0);
