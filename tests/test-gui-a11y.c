@@ -359,6 +359,7 @@ test_shortcuts_documented (void)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) actions = NULL;
   GtkShortcutsWindow *overlay;
+  GSList *objects;
   g_autoptr(GPtrArray) documented = g_ptr_array_new_with_free_func (g_free);
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -368,7 +369,8 @@ test_shortcuts_documented (void)
   builder = gtk_builder_new_from_resource ("/org/example/iop/gtk/help-overlay.ui");
   overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
   g_assert_nonnull (overlay);
-  for (GSList *objects = gtk_builder_get_objects (builder), *l = objects; l != NULL; l = l->next)
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
     {
       char *action_name = NULL;
 
@@ -378,9 +380,8 @@ test_shortcuts_documented (void)
           if (action_name != NULL)
             g_ptr_array_add (documented, action_name);
         }
-      if (l->next == NULL)
-        g_slist_free (objects);
     }
+  g_slist_free (objects);
 
   actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
   for (guint i = 0; actions[i] != NULL; i++)
