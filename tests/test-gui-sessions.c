@@ -41,7 +41,7 @@ undocumented_session (IopSessionsView *view)
   g_autofree char *today = iop_date_today ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
   IopStore *store = iop_window_get_store (IOP_WINDOW (root));
-  g_autoptr(GListModel) todo = iop_store_list_todo_sessions (store, 0, NULL, NULL);
+  g_autoptr(GListModel) todo = iop_store_list_sessions_to_document (store, 0, NULL, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (todo); i++)
     {

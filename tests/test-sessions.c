@@ -668,12 +668,12 @@ test_todo (Fixture       *f,
   g_assert_no_error (error);
 
   /* 8 sessions before today: one signed and one cancelled leave six */
-  mine = iop_store_list_todo_sessions (f->store, f->counselor, NULL, &error);
+  mine = iop_store_list_sessions_to_document (f->store, f->counselor, NULL, &error);
   g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 6);
-  other = iop_store_list_todo_sessions (f->store, f->counselor2, NULL, &error);
+  other = iop_store_list_sessions_to_document (f->store, f->counselor2, NULL, &error);
   g_assert_cmpuint (g_list_model_get_n_items (other), ==, 0);
   /* before the 15th: the 5th, 7th and 14th (the 12th is signed) */
-  all = iop_store_list_todo_sessions (f->store, 0, "2026-01-15", &error);
+  all = iop_store_list_sessions_to_document (f->store, 0, "2026-01-15", &error);
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
 }
 

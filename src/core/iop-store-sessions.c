@@ -670,7 +670,7 @@ iop_store_list_review_queue (IopStore  *self,
 }
 
 /**
- * iop_store_list_todo_sessions:
+ * iop_store_list_sessions_to_document:
  * @self: an #IopStore
  * @staff_id: the counselor, or 0 for everyone
  * @today: (nullable): today; %NULL for the real today
@@ -682,7 +682,7 @@ iop_store_list_review_queue (IopStore  *self,
  * Returns: (transfer full) (element-type IopSession): oldest first
  */
 GListModel *
-iop_store_list_todo_sessions (IopStore    *self,
+iop_store_list_sessions_to_document (IopStore    *self,
                               gint64       staff_id,
                               const char  *today,
                               GError     **error)

@@ -171,7 +171,7 @@ GListModel      *iop_store_list_sessions          (IopStore               *self,
                                                    GError                **error);
 GListModel      *iop_store_list_review_queue      (IopStore               *self,
                                                    GError                **error);
-GListModel      *iop_store_list_todo_sessions     (IopStore               *self,
+GListModel      *iop_store_list_sessions_to_document     (IopStore               *self,
                                                    gint64                  staff_id,
                                                    const char             *today,
                                                    GError                **error);

@@ -351,7 +351,7 @@ reload_lists (IopSessionsView *self)
 
   g_clear_object (&self->todo);
   g_clear_object (&self->review);
-  self->todo = iop_store_list_todo_sessions (self->store, todo_staff, NULL, NULL);
+  self->todo = iop_store_list_sessions_to_document (self->store, todo_staff, NULL, NULL);
   self->review = iop_store_list_review_queue (self->store, NULL);
   if (self->todo == NULL)
     self->todo = G_LIST_MODEL (g_list_store_new (IOP_TYPE_SESSION));
