@@ -302,6 +302,9 @@ iop_participant_list_set_filter (IopParticipantList *self,
 {
   g_return_if_fail (IOP_IS_PARTICIPANT_LIST (self));
 
+  /* An empty search is no filter: an emptied entry does not reread the list. */
+  if (text != NULL && *text == '\0')
+    text = NULL;
   if (g_strcmp0 (self->filter, text) == 0)
     return;
   g_free (self->filter);

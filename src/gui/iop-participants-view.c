@@ -22,9 +22,9 @@ struct _IopParticipantsView
   GtkToggleButton    *discharged_toggle;
   GtkWidget          *show_discharged_button;
   GtkWidget          *clear_search_button;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;
   AdwStatusPage      *no_match_page;
-  IopParticipantPage *participant_page;
+  IopParticipantPage *participant_page;   /* built when first opened */
 
   /* owned */
   IopStore           *store;
@@ -206,8 +206,6 @@ iop_participants_view_constructed (GObject *object)
 
   g_assert (IOP_IS_STORE (self->store));
 
-  iop_participant_page_set_store (self->participant_page, self->store);
-
   /* Filtering happens in SQL inside the list, so the list view sits right
    * on it: no filter or sort models that would visit every row. */
   self->participants = iop_participant_list_new (self->store);
@@ -221,9 +219,9 @@ iop_participants_view_constructed (GObject *object)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   update_state (self);
 }
@@ -319,7 +317,6 @@ iop_participants_view_class_init (IopParticipantsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopParticipantsView, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, IopParticipantsView, show_discharged_button);
   gtk_widget_class_bind_template_child (widget_class, IopParticipantsView, clear_search_button);
-  gtk_widget_class_bind_template_child (widget_class, IopParticipantsView, participant_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, discharged_toggled_cb);
@@ -336,9 +333,22 @@ static void
 iop_participants_view_init (IopParticipantsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
 
+/* A participant's page is a large tree of sections: it is built the first time
+ * someone opens a record, not when the list first appears. */
+static IopParticipantPage *
+ensure_participant_page (IopParticipantsView *self)
+{
+  if (self->participant_page != NULL)
+    return self->participant_page;
+
+  self->participant_page = g_object_new (IOP_TYPE_PARTICIPANT_PAGE, NULL);
+  iop_participant_page_set_store (self->participant_page, self->store);
   g_signal_connect_object (self->participant_page, "notify::title", G_CALLBACK (page_title_cb),
                            self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->participant_page), "page");
+  return self->participant_page;
 }
 
 GtkWidget *
@@ -358,7 +368,7 @@ iop_participants_view_show_participant (IopParticipantsView *self,
 {
   g_return_if_fail (IOP_IS_PARTICIPANTS_VIEW (self));
 
-  iop_participant_page_set_participant_id (self->participant_page, participant_id);
+  iop_participant_page_set_participant_id (ensure_participant_page (self), participant_id);
   gtk_stack_set_visible_child_name (self->stack, "page");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBPAGE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -428,5 +438,5 @@ IopParticipantPage *
 iop_participants_view_get_participant_page (IopParticipantsView *self)
 {
   g_return_val_if_fail (IOP_IS_PARTICIPANTS_VIEW (self), NULL);
-  return self->participant_page;
+  return ensure_participant_page (self);
 }
