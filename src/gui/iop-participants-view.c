@@ -343,6 +343,7 @@ set_selection_mode (IopParticipantsView *self,
   /* Setting the model rebinds the rows: check boxes shown or hidden. */
   gtk_list_view_set_model (self->list_view, selection_mode ? GTK_SELECTION_MODEL (self->multi)
                                                            : GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_set_visible (GTK_WIDGET (self->action_bar), selection_mode);
   gtk_action_bar_set_revealed (self->action_bar, selection_mode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.select-all", selection_mode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.leave-selection", selection_mode);
