@@ -377,3 +377,22 @@ iop_participant_list_find (IopParticipantList *self,
       return i;
   return G_MAXUINT;
 }
+
+/**
+ * iop_participant_list_get_id:
+ * @self: an #IopParticipantList
+ * @position: a position in the list
+ *
+ * The participant id at @position, without reading the participant's row:
+ * a selection of thousands is resolved to ids this way.
+ *
+ * Returns: the id, or 0 past the end
+ */
+gint64
+iop_participant_list_get_id (IopParticipantList *self,
+                             guint               position)
+{
+  g_return_val_if_fail (IOP_IS_PARTICIPANT_LIST (self), 0);
+
+  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
+}

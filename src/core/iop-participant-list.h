@@ -21,5 +21,7 @@ gboolean            iop_participant_list_get_active_only (IopParticipantList *se
 void                iop_participant_list_reload       (IopParticipantList *self);
 guint               iop_participant_list_find         (IopParticipantList *self,
                                                        gint64              participant_id);
+gint64              iop_participant_list_get_id       (IopParticipantList *self,
+                                                       guint               position);
 
 G_END_DECLS
