@@ -341,7 +341,7 @@ set_selection_mode (IopParticipantsView *self,
   if (!selection_mode)
     gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->multi));
   /* Setting the model rebinds the rows: check boxes shown or hidden. */
-  gtk_list_view_set_model (self->list_view, selection_mode ? GTK_SELECTION_MODEL (self->multi)
+  gtk_grid_view_set_model (self->list_view, selection_mode ? GTK_SELECTION_MODEL (self->multi)
                                                            : GTK_SELECTION_MODEL (self->selection));
   gtk_widget_set_visible (GTK_WIDGET (self->action_bar), selection_mode);
   gtk_action_bar_set_revealed (self->action_bar, selection_mode);
