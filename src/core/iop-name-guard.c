@@ -59,7 +59,8 @@ struct _IopNameGuard
   GObject parent_instance;
 
   GHashTable *patterns;     /* folded name → Pattern */
-  GPtrArray  *ordered;      /* of Pattern, longest first; NULL when stale */
+  GHashTable *by_first;     /* first folded character → GPtrArray of Pattern, longest
+                             * first; NULL when stale */
   GHashTable *names;        /* participant id → display name */
 };
 
@@ -218,7 +219,7 @@ add_pattern (IopNameGuard *self,
     if (g_array_index (pattern->owners, gint64, i) == participant_id)
       return;
   g_array_append_val (pattern->owners, participant_id);
-  g_clear_pointer (&self->ordered, g_ptr_array_unref);
+  g_clear_pointer (&self->by_first, g_hash_table_unref);
 }
 
 static int
@@ -231,21 +232,36 @@ compare_length (gconstpointer a,
   return (int) pb->chars->len - (int) pa->chars->len;
 }
 
-static GPtrArray *
-ordered_patterns (IopNameGuard *self)
+/* Patterns grouped by their first character: a word is tried only against the
+ * names that start like it, so a scan stays quick with thousands of names. */
+static GHashTable *
+patterns_by_first (IopNameGuard *self)
 {
-  if (self->ordered == NULL)
+  if (self->by_first == NULL)
     {
       GHashTableIter iter;
       gpointer value;
 
-      self->ordered = g_ptr_array_new ();
+      self->by_first = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
       g_hash_table_iter_init (&iter, self->patterns);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        g_ptr_array_add (self->ordered, value);
-      g_ptr_array_sort (self->ordered, compare_length);
+        {
+          Pattern *pattern = value;
+          gpointer first = GUINT_TO_POINTER (g_array_index (pattern->chars, gunichar, 0));
+          GPtrArray *bucket = g_hash_table_lookup (self->by_first, first);
+
+          if (bucket == NULL)
+            {
+              bucket = g_ptr_array_new ();
+              g_hash_table_insert (self->by_first, first, bucket);
+            }
+          g_ptr_array_add (bucket, pattern);
+        }
+      g_hash_table_iter_init (&iter, self->by_first);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_sort (value, compare_length);
     }
-  return self->ordered;
+  return self->by_first;
 }
 
 /* Matches @pattern at @pos; returns the index just after it, or 0. A space in
@@ -329,21 +345,25 @@ scan (IopNameGuard *self,
 {
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (IopNameMatch));
   g_autoptr(GArray) folded = NULL;
-  GPtrArray *patterns;
+  GHashTable *by_first;
 
   if (text == NULL || *text == '\0')
     return matches;
 
   folded = fold_text (text);
-  patterns = ordered_patterns (self);
+  by_first = patterns_by_first (self);
 
   for (guint i = 0; i < folded->len; i++)
     {
       const FoldedChar *here = &g_array_index (folded, FoldedChar, i);
+      GPtrArray *patterns;
 
       if (!is_word_char (here->c))
         continue;
       if (i > 0 && is_word_char (g_array_index (folded, FoldedChar, i - 1).c))
+        continue;
+      patterns = g_hash_table_lookup (by_first, GUINT_TO_POINTER (here->c));
+      if (patterns == NULL)
         continue;
 
       for (guint p = 0; p < patterns->len; p++)
@@ -401,7 +421,7 @@ iop_name_guard_finalize (GObject *object)
 {
   IopNameGuard *self = IOP_NAME_GUARD (object);
 
-  g_clear_pointer (&self->ordered, g_ptr_array_unref);
+  g_clear_pointer (&self->by_first, g_hash_table_unref);
   g_clear_pointer (&self->patterns, g_hash_table_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
 
@@ -536,26 +556,19 @@ iop_name_guard_find (IopNameGuard *self,
   return result;
 }
 
-/**
- * iop_name_guard_redact:
- * @text: (nullable): a shared note
- * @keep_id: the member whose copy this is (0 for none): only names that are
- *   theirs alone stay
- *
- * Returns: (transfer full): @text with every other participant's name replaced
- *   by “another group member”
- */
-char *
-iop_name_guard_redact (IopNameGuard *self,
-                       const char   *text,
-                       gint64        keep_id)
+/* Replaces each name found in redacting mode with what @func says, except the
+ * names that belong to @keep_id alone. */
+static char *
+replace_names (IopNameGuard           *self,
+               const char             *text,
+               gint64                  keep_id,
+               IopNameReplacementFunc  func,
+               gpointer                user_data)
 {
   g_autoptr(GPtrArray) patterns = g_ptr_array_new ();
   g_autoptr(GArray) matches = NULL;
   GString *out;
   gsize copied = 0;
-
-  g_return_val_if_fail (IOP_IS_NAME_GUARD (self), NULL);
 
   if (text == NULL)
     return g_strdup ("");
@@ -571,13 +584,63 @@ iop_name_guard_redact (IopNameGuard *self,
       if (keep_id != 0 && owned_only_by (pattern, keep_id))
         continue;
       g_string_append_len (out, text + copied, match->start - copied);
-      g_string_append (out, match->sentence_start
-                       ? C_("redaction", "Another group member")
-                       : C_("redaction", "another group member"));
+      g_string_append (out, func (match, user_data));
       copied = match->end;
     }
   g_string_append (out, text + copied);
   return g_string_free (out, FALSE);
+}
+
+static const char *
+another_member (const IopNameMatch *match,
+                gpointer            user_data)
+{
+  return match->sentence_start ? C_("redaction", "Another group member")
+                               : C_("redaction", "another group member");
+}
+
+/**
+ * iop_name_guard_redact:
+ * @text: (nullable): a shared note
+ * @keep_id: the member whose copy this is (0 for none): only names that are
+ *   theirs alone stay
+ *
+ * Returns: (transfer full): @text with every other participant's name replaced
+ *   by “another group member”
+ */
+char *
+iop_name_guard_redact (IopNameGuard *self,
+                       const char   *text,
+                       gint64        keep_id)
+{
+  g_return_val_if_fail (IOP_IS_NAME_GUARD (self), NULL);
+
+  return replace_names (self, text, keep_id, another_member, NULL);
+}
+
+/**
+ * iop_name_guard_replace:
+ * @text: (nullable): free text
+ * @func: (scope call): what each name becomes, from the match (its owner in
+ *   @participant_id)
+ * @user_data: data for @func
+ *
+ * Finds names as redaction does (accents folded, possessives kept outside the
+ * name, names that are common words when capitalised) and replaces each with
+ * what @func returns — a report's initials, for example.
+ *
+ * Returns: (transfer full): the text with the names replaced
+ */
+char *
+iop_name_guard_replace (IopNameGuard           *self,
+                        const char             *text,
+                        IopNameReplacementFunc  func,
+                        gpointer                user_data)
+{
+  g_return_val_if_fail (IOP_IS_NAME_GUARD (self), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  return replace_names (self, text, 0, func, user_data);
 }
 
 /**

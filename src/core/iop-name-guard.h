@@ -23,6 +23,9 @@ typedef struct {
   gboolean sentence_start;
 } IopNameMatch;
 
+typedef const char *(*IopNameReplacementFunc) (const IopNameMatch *match,
+                                               gpointer            user_data);
+
 #define IOP_SIMILARITY_WARNING 0.9
 
 #define IOP_TYPE_NAME_GUARD (iop_name_guard_get_type ())
@@ -44,6 +47,10 @@ GArray       *iop_name_guard_find             (IopNameGuard *self,
 char         *iop_name_guard_redact           (IopNameGuard *self,
                                                const char   *text,
                                                gint64        keep_id);
+char         *iop_name_guard_replace          (IopNameGuard           *self,
+                                               const char             *text,
+                                               IopNameReplacementFunc  func,
+                                               gpointer                user_data);
 
 gboolean      iop_name_is_common_word         (const char   *name);
 char         *iop_name_fold                   (const char   *text);

@@ -1039,6 +1039,7 @@ compute_in_snapshot (IopStore                *store,
     }
 
   report->members = iop_report_members_from_people (people, member_index);
+  report->names = iop_report_name_guard_new (report->members);
 
   compute_attendance (report, attendance, session_index, member_index);
   compute_climate (report, ratings, session_index, member_index);
@@ -1093,6 +1094,7 @@ group_report_clear (gpointer data)
   IopGroupReport *report = data;
 
   g_free (report->group_name);
+  g_clear_object (&report->names);
   iop_report_options_clear (&report->options);
   g_clear_pointer (&report->sessions, g_array_unref);
   g_clear_pointer (&report->members, g_array_unref);
@@ -1143,53 +1145,82 @@ iop_group_report_member_name (const IopGroupReport *report,
 }
 
 /**
+ * iop_report_name_guard_new:
+ * @members: (element-type IopGroupReportMember): a report's members
+ *
+ * Returns: (transfer full): a name guard that knows every member's first, last
+ *   and preferred name
+ */
+IopNameGuard *
+iop_report_name_guard_new (GArray *members)
+{
+  IopNameGuard *names = iop_name_guard_new ();
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      const IopGroupReportMember *m = &g_array_index (members, IopGroupReportMember, i);
+
+      iop_name_guard_add_participant (names, m->participant_id, m->first_name, m->last_name,
+                                      m->preferred_name);
+    }
+  return names;
+}
+
+typedef struct {
+  GArray     *members;
+  GHashTable *index;   /* participant id → member index + 1, built on first use */
+} Initials;
+
+static const char *
+member_initials (const IopNameMatch *match,
+                 gpointer            user_data)
+{
+  Initials *data = user_data;
+  guint i;
+
+  if (data->index == NULL)
+    {
+      data->index = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (i = 0; i < data->members->len; i++)
+        {
+          IopGroupReportMember *m = &g_array_index (data->members, IopGroupReportMember, i);
+
+          g_hash_table_insert (data->index, &m->participant_id, GUINT_TO_POINTER (i + 1));
+        }
+    }
+  i = GPOINTER_TO_UINT (g_hash_table_lookup (data->index, &match->participant_id));
+  return i > 0 ? g_array_index (data->members, IopGroupReportMember, i - 1).initials
+               : C_("redaction", "another group member");
+}
+
+/**
  * iop_report_redact_names:
+ * @names: the report's name guard (iop_report_name_guard_new())
  * @members: (element-type IopGroupReportMember): the report's members
  * @text: free text written by staff (an exit reason, a discharge reason)
  * @full_names: %TRUE for an internal copy: @text is returned as it is
  *
  * Free text may name a member; a report that prints initials must not print a
- * name there either. Every member's first, last and preferred name, as a whole
- * word in any case, becomes their initials.
+ * name there either. Every member's first, last and preferred name becomes
+ * their initials, found as the note guard finds them (any case, accents
+ * folded, possessives). The guard indexes names by their first letter, so
+ * this stays quick for a program report with thousands of members.
  *
  * Returns: (transfer full): the text to print
  */
 char *
-iop_report_redact_names (GArray     *members,
-                         const char *text,
-                         gboolean    full_names)
+iop_report_redact_names (IopNameGuard *names,
+                         GArray       *members,
+                         const char   *text,
+                         gboolean      full_names)
 {
-  g_autofree char *result = g_strdup (text != NULL ? text : "");
+  Initials data = { members, NULL };
+  char *result;
 
-  if (full_names)
-    return g_steal_pointer (&result);
+  if (full_names || text == NULL)
+    return g_strdup (text != NULL ? text : "");
 
-  for (guint i = 0; i < members->len; i++)
-    {
-      const IopGroupReportMember *m = &g_array_index (members, IopGroupReportMember, i);
-      const char *names[] = { m->first_name, m->last_name, m->preferred_name };
-
-      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
-        {
-          g_autofree char *escaped = NULL;
-          g_autofree char *pattern = NULL;
-          g_autoptr(GRegex) regex = NULL;
-          char *replaced;
-
-          if (names[k] == NULL || names[k][0] == '\0')
-            continue;
-          escaped = g_regex_escape_string (names[k], -1);
-          pattern = g_strdup_printf ("(?<!\\w)%s(?!\\w)", escaped);
-          regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-          if (regex == NULL)
-            continue;
-          replaced = g_regex_replace_literal (regex, result, -1, 0, m->initials, 0, NULL);
-          if (replaced != NULL)
-            {
-              g_free (result);
-              result = replaced;
-            }
-        }
-    }
-  return g_steal_pointer (&result);
+  result = iop_name_guard_replace (names, text, member_initials, &data);
+  g_clear_pointer (&data.index, g_hash_table_unref);
+  return result;
 }

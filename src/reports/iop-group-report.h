@@ -30,6 +30,7 @@
  *    more than late_signature_days after the session date.
  */
 
+#include "iop-name-guard.h"
 #include "iop-store.h"
 #include "iop-store-reports.h"
 
@@ -184,6 +185,7 @@ typedef struct {
 
   GArray  *sessions;                 /* IopGroupReportSession, by date */
   GArray  *members;                  /* IopGroupReportMember, by name */
+  IopNameGuard *names;               /* the members' names, to keep them out of free text */
   GArray  *events;                   /* IopGroupReportEvent, by date */
   GArray  *weeks;                    /* IopGroupReportWeek */
   GArray  *hours_gaps;               /* IopGroupReportHoursGap, by week then member */
@@ -223,7 +225,9 @@ void            iop_group_report_unref        (IopGroupReport         *report);
 const char     *iop_group_report_member_name  (const IopGroupReport   *report,
                                                guint                   member,
                                                gboolean                full_names);
-char           *iop_report_redact_names       (GArray                 *members,
+IopNameGuard   *iop_report_name_guard_new     (GArray                 *members);
+char           *iop_report_redact_names       (IopNameGuard           *names,
+                                               GArray                 *members,
                                                const char             *text,
                                                gboolean                full_names);
 

@@ -449,6 +449,7 @@ compute_in_snapshot (IopStore                *store,
     return NULL;
 
   report->members = iop_report_members_from_people (people, member_index);
+  report->names = iop_report_name_guard_new (report->members);
 
   for (monday = iop_date_week_start (o->from); strcmp (monday, o->to) <= 0; )
     {
@@ -500,6 +501,7 @@ program_report_clear (gpointer data)
 {
   IopProgramReport *report = data;
 
+  g_clear_object (&report->names);
   iop_report_options_clear (&report->options);
   g_clear_pointer (&report->members, g_array_unref);
   g_clear_pointer (&report->admissions, g_array_unref);

@@ -58,6 +58,7 @@ typedef struct {
   IopReportOptions options;
 
   GArray  *members;                  /* IopGroupReportMember: names only */
+  IopNameGuard *names;               /* the members' names, to keep them out of free text */
   int      census_start;
   int      census_end;
   int      census_end_by_level[IOP_N_LEVELS_OF_CARE];   /* adult IOP, adolescent IOP, PHP */
