@@ -559,6 +559,8 @@ iop_fhir_write_file (IopExchange  *exchange,
   doc = iop_fhir_build (g_ptr_array_index (exchange->participants, 0), error);
   if (doc == NULL)
     return FALSE;
+  /* Validated already: the notice is a comment, outside what the schema sees. */
+  iop_xml_prepend_comment (doc, exchange->notice);
   xmlDocDumpFormatMemoryEnc (doc, &mem, &size, "UTF-8", 1);
   if (mem == NULL)
     {
