@@ -133,6 +133,48 @@ test_declining_group_shows_flags (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Cancel on the busy page: the report stops, the view says so and offers to
+ * make it again; a result that arrives late is dropped. */
+static void
+test_cancel_and_again (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_sample ("gui-reports-cancel");
+  g_autofree char *before = iop_test_checksum (store);
+  GtkWidget *window = gtk_window_new ();
+  IopReportsView *view = IOP_REPORTS_VIEW (iop_reports_view_new (store));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* One main-loop step at a time: the worker's result can only arrive in a
+   * later step than the one that started it. */
+  while (g_strcmp0 (iop_reports_view_get_visible_page (view), "busy") != 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.cancel", NULL));
+  g_assert_false (iop_reports_view_is_busy (view));
+  g_assert_cmpstr (iop_reports_view_get_visible_page (view), ==, "message");
+
+  /* Whatever the worker still returns does not replace the message. */
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (iop_reports_view_get_visible_page (view), ==, "message");
+  g_assert_null (iop_reports_view_get_program_report (view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.recompute", NULL));
+  g_assert_true (settled (view));
+  g_assert_cmpstr (iop_reports_view_get_visible_page (view), ==, "report");
+  g_assert_nonnull (iop_reports_view_get_program_report (view));
+  iop_assert_unchanged (store, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_has_reports (void)
 {
@@ -156,6 +198,7 @@ main (int   argc,
   g_resources_register (iop_gui_get_resource ());
 
   g_test_add_func ("/gui/reports/declining-group-shows-flags", test_declining_group_shows_flags);
+  g_test_add_func ("/gui/reports/cancel-and-again", test_cancel_and_again);
   g_test_add_func ("/gui/reports/window-has-reports", test_window_has_reports);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "iop-date.h"
 #include "iop-program-report.h"
 #include "iop-report-fixture.h"
 #include "iop-test-util.h"
@@ -130,6 +131,36 @@ test_bad_range (void)
   iop_assert_unchanged (store, before);
 }
 
+/* Cancel interrupts the report's queries: it fails as cancelled, writes
+ * nothing, and the same connection makes the report once the cancellable is gone. */
+static void
+test_cancelled (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_sample ("program-report-cancel");
+  g_autofree char *before = iop_test_checksum (store);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopProgramReport) report = NULL;
+  g_autofree char *today = iop_date_today ();
+  g_autofree char *from = iop_date_add_days (today, -120);
+  IopReportOptions options;
+
+  iop_report_options_init (&options, from, today);
+  iop_store_set_cancellable (store, cancellable);
+  g_cancellable_cancel (cancellable);
+  g_assert_null (iop_program_report_compute (store, &options, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  iop_store_set_cancellable (store, NULL);
+  iop_assert_unchanged (store, before);
+
+  g_clear_error (&error);
+  report = iop_program_report_compute (store, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (report->n_sessions, >, 0);
+  iop_report_options_clear (&options);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,5 +168,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/program-report/fixture", test_program_report);
   g_test_add_func ("/program-report/bad-range", test_bad_range);
+  g_test_add_func ("/program-report/cancelled", test_cancelled);
   return g_test_run ();
 }

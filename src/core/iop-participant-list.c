@@ -364,6 +364,9 @@ iop_participant_list_set_filter (IopParticipantList *self,
 {
   g_return_if_fail (IOP_IS_PARTICIPANT_LIST (self));
 
+  /* An empty search is no filter: an emptied entry does not reread the list. */
+  if (text != NULL && *text == '\0')
+    text = NULL;
   if (g_strcmp0 (self->filter, text) == 0)
     return;
   g_free (self->filter);
@@ -452,4 +455,23 @@ iop_participant_list_count_in_scope (IopParticipantList *self)
   g_return_val_if_fail (IOP_IS_PARTICIPANT_LIST (self), 0);
 
   return self->keys->len;
+}
+
+/**
+ * iop_participant_list_get_id:
+ * @self: an #IopParticipantList
+ * @position: a position in the list
+ *
+ * The participant id at @position, without reading the participant's row:
+ * a selection of thousands is resolved to ids this way.
+ *
+ * Returns: the id, or 0 past the end
+ */
+gint64
+iop_participant_list_get_id (IopParticipantList *self,
+                             guint               position)
+{
+  g_return_val_if_fail (IOP_IS_PARTICIPANT_LIST (self), 0);
+
+  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
 }

@@ -22,5 +22,7 @@ void                iop_participant_list_reload       (IopParticipantList *self)
 guint               iop_participant_list_count_in_scope (IopParticipantList *self);
 guint               iop_participant_list_find         (IopParticipantList *self,
                                                        gint64              participant_id);
+gint64              iop_participant_list_get_id       (IopParticipantList *self,
+                                                       guint               position);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "iop-access.h"
 #include "iop-date.h"
 #include "iop-store-exchange.h"
 #include "iop-store-private.h"
@@ -854,6 +855,46 @@ read_staff (IopStore     *self,
   return TRUE;
 }
 
+#define PARTICIPANT_COLUMNS \
+  "SELECT p.id, p.record_number, p.first_name, p.last_name, p.preferred_name," \
+  " p.pronouns, p.date_of_birth, p.primary_language, p.level_of_care," \
+  " p.admission_date, p.discharge_date, p.discharge_reason, p.status, s.username," \
+  " p.diagnoses, p.co_occurring, p.phone, p.email, p.address, p.emergency_name," \
+  " p.emergency_phone, p.emergency_relationship" \
+  " FROM participants p LEFT JOIN staff s ON s.id = p.primary_counselor_id"
+
+/* One row of PARTICIPANT_COLUMNS. */
+static IopExchangeParticipant *
+participant_from_row (sqlite3_stmt *stmt)
+{
+  IopExchangeParticipant *p = iop_exchange_participant_new ();
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->record_number = dup_column (stmt, 1);
+  p->first_name = dup_column (stmt, 2);
+  p->last_name = dup_column (stmt, 3);
+  p->preferred_name = dup_column (stmt, 4);
+  p->pronouns = dup_column (stmt, 5);
+  p->date_of_birth = dup_column_or_null (stmt, 6);
+  p->primary_language = dup_column (stmt, 7);
+  p->level_of_care = dup_column (stmt, 8);
+  p->admission_date = dup_column (stmt, 9);
+  p->discharge_date = dup_column_or_null (stmt, 10);
+  p->discharge_reason = dup_column (stmt, 11);
+  p->status = dup_column (stmt, 12);
+  p->primary_counselor = dup_column_or_null (stmt, 13);
+  p->diagnoses = dup_column (stmt, 14);
+  p->co_occurring = sqlite3_column_int (stmt, 15) != 0;
+  p->phone = dup_column (stmt, 16);
+  p->email = dup_column (stmt, 17);
+  p->address = dup_column (stmt, 18);
+  p->emergency_name = dup_column (stmt, 19);
+  p->emergency_phone = dup_column (stmt, 20);
+  p->emergency_relationship = dup_column (stmt, 21);
+
+  return p;
+}
+
 /**
  * iop_store_exchange_list_records:
  * @self: an #IopStore
@@ -914,42 +955,15 @@ iop_store_exchange_read (IopStore    *self,
     return NULL;
 
   stmt = iop_store_prepare (self,
-                            "SELECT p.id, p.record_number, p.first_name, p.last_name, p.preferred_name,"
-                            " p.pronouns, p.date_of_birth, p.primary_language, p.level_of_care,"
-                            " p.admission_date, p.discharge_date, p.discharge_reason, p.status, s.username,"
-                            " p.diagnoses, p.co_occurring, p.phone, p.email, p.address, p.emergency_name,"
-                            " p.emergency_phone, p.emergency_relationship"
-                            " FROM participants p LEFT JOIN staff s ON s.id = p.primary_counselor_id"
+                            PARTICIPANT_COLUMNS
                             " WHERE ?1 IS NULL OR p.record_number = ?1 ORDER BY p.record_number", error);
   if (stmt == NULL)
     goto fail;
   iop_bind_text_or_null (stmt, 1, record_number);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      IopExchangeParticipant *p = iop_exchange_participant_new ();
+      IopExchangeParticipant *p = participant_from_row (stmt);
 
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->record_number = dup_column (stmt, 1);
-      p->first_name = dup_column (stmt, 2);
-      p->last_name = dup_column (stmt, 3);
-      p->preferred_name = dup_column (stmt, 4);
-      p->pronouns = dup_column (stmt, 5);
-      p->date_of_birth = dup_column_or_null (stmt, 6);
-      p->primary_language = dup_column (stmt, 7);
-      p->level_of_care = dup_column (stmt, 8);
-      p->admission_date = dup_column (stmt, 9);
-      p->discharge_date = dup_column_or_null (stmt, 10);
-      p->discharge_reason = dup_column (stmt, 11);
-      p->status = dup_column (stmt, 12);
-      p->primary_counselor = dup_column_or_null (stmt, 13);
-      p->diagnoses = dup_column (stmt, 14);
-      p->co_occurring = sqlite3_column_int (stmt, 15) != 0;
-      p->phone = dup_column (stmt, 16);
-      p->email = dup_column (stmt, 17);
-      p->address = dup_column (stmt, 18);
-      p->emergency_name = dup_column (stmt, 19);
-      p->emergency_phone = dup_column (stmt, 20);
-      p->emergency_relationship = dup_column (stmt, 21);
       note_staff (&ctx, p->primary_counselor);
       g_ptr_array_add (exchange->participants, p);
     }
@@ -985,6 +999,170 @@ iop_store_exchange_read (IopStore    *self,
 fail:
   iop_store_rollback (self);
   return NULL;
+}
+
+static IopExchangeParticipant *
+read_participant_row (IopStore     *self,
+                      gint64        id,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = iop_store_prepare (self, PARTICIPANT_COLUMNS " WHERE p.id = ?1", error);
+  IopExchangeParticipant *p = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    p = participant_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, IOP_STORE_ERROR, IOP_STORE_ERROR_NOT_FOUND,
+                         _("A selected participant is no longer in the program’s records (removed since the list was shown)."));
+  else if (rc != SQLITE_ROW)
+    iop_store_set_error (self, error);
+  return p;
+}
+
+static int
+compare_record_numbers (gconstpointer a,
+                        gconstpointer b)
+{
+  const IopExchangeParticipant *pa = *(IopExchangeParticipant **) a;
+  const IopExchangeParticipant *pb = *(IopExchangeParticipant **) b;
+
+  return strcmp (pa->record_number, pb->record_number);
+}
+
+/* Everyone refused, named by record number, in one sentence: refused before
+ * anything is read, so a counselor never gets half an export. */
+static void
+set_refusal (GError    **error,
+             GPtrArray  *refused,
+             GError     *first)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  const guint shown = MIN (refused->len, 5);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      IopExchangeParticipant *p = g_ptr_array_index (refused, i);
+
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, p->record_number);
+    }
+  if (refused->len > shown)
+    {
+      /* TRANSLATORS: after a list of record numbers: "C-00001, C-00002 and 3 more" */
+      g_string_append_printf (list, ngettext (" and %u more", " and %u more", refused->len - shown),
+                              refused->len - shown);
+    }
+  g_set_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_PERMISSION,
+               ngettext ("%s Refused: %s. Nothing was exported; unselect this participant and export again.",
+                         "%s Refused: %s. Nothing was exported; unselect these participants and export again.",
+                         refused->len),
+               first->message, list->str);
+}
+
+/**
+ * iop_store_exchange_read_selection:
+ * @self: an #IopStore
+ * @ids: (array length=n_ids): the participants, by id
+ * @n_ids: how many
+ * @cancellable: (nullable): to stop between participants
+ * @progress: (scope call) (nullable): called after each participant is read
+ * @user_data: for @progress
+ * @error: return location for a #GError
+ *
+ * Reads the whole plan records of a selection, like iop_store_exchange_read(),
+ * sorted by record number. The signed-in staff member must be allowed to see
+ * every one of them: otherwise nothing is read and the error
+ * (%IOP_STORE_ERROR_PERMISSION) names the record numbers refused. Each
+ * participant is read in a transaction of its own, so a long export does not
+ * keep other connections from writing.
+ *
+ * Returns: (transfer full) (nullable): the records, or %NULL with @error set
+ */
+IopExchange *
+iop_store_exchange_read_selection (IopStore                *self,
+                                   const gint64            *ids,
+                                   guint                    n_ids,
+                                   GCancellable            *cancellable,
+                                   IopExchangeProgressFunc  progress,
+                                   gpointer                 user_data,
+                                   GError                 **error)
+{
+  g_autoptr(IopExchange) exchange = iop_exchange_new ();
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) staff = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func ((GDestroyNotify) iop_exchange_participant_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GError) first_refusal = NULL;
+  ReadContext ctx = { keys, staff };
+
+  g_return_val_if_fail (IOP_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(GError) refusal = NULL;
+      IopExchangeParticipant *p;
+      gint64 *key;
+
+      if (g_hash_table_contains (seen, &ids[i]))
+        continue;
+      key = g_new (gint64, 1);
+      *key = ids[i];
+      g_hash_table_add (seen, key);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      p = read_participant_row (self, ids[i], error);
+      if (p == NULL)
+        return NULL;
+      if (!iop_store_require (self, IOP_PERMISSION_VIEW_RECORD, p->id, &refusal))
+        {
+          if (first_refusal == NULL)
+            first_refusal = g_steal_pointer (&refusal);
+          g_ptr_array_add (refused, p);
+          continue;
+        }
+      g_ptr_array_add (exchange->participants, p);
+    }
+  if (refused->len > 0)
+    {
+      g_ptr_array_sort (refused, compare_record_numbers);
+      set_refusal (error, refused, first_refusal);
+      return NULL;
+    }
+  g_ptr_array_sort (exchange->participants, compare_record_numbers);
+
+  for (guint i = 0; i < exchange->participants->len; i++)
+    {
+      IopExchangeParticipant *p = g_ptr_array_index (exchange->participants, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      /* One person's record is read as one consistent snapshot. */
+      if (!iop_store_begin (self, error))
+        return NULL;
+      note_staff (&ctx, p->primary_counselor);
+      if (!read_plans (self, &ctx, p, error) || !read_measures (self, &ctx, p, error)
+          || !read_profile (self, &ctx, p, error))
+        {
+          iop_store_rollback (self);
+          return NULL;
+        }
+      if (!iop_store_commit (self, error))
+        return NULL;
+      if (progress != NULL)
+        progress (i + 1, exchange->participants->len, user_data);
+    }
+  if (!read_staff (self, &ctx, exchange, error))
+    return NULL;
+  return g_steal_pointer (&exchange);
 }
 
 /**

@@ -209,6 +209,23 @@ void                     iop_exchange_add_message          (IopExchange *exchang
                                                             const char  *format,
                                                             ...) G_GNUC_PRINTF (2, 3);
 
+/**
+ * IopExchangeProgressFunc:
+ * @done: participants read so far
+ * @total: participants to read
+ * @user_data: user data
+ */
+typedef void (*IopExchangeProgressFunc) (guint    done,
+                                         guint    total,
+                                         gpointer user_data);
+
+IopExchange *iop_store_exchange_read_selection (IopStore                *self,
+                                                const gint64            *ids,
+                                                guint                    n_ids,
+                                                GCancellable            *cancellable,
+                                                IopExchangeProgressFunc  progress,
+                                                gpointer                 user_data,
+                                                GError                 **error);
 IopExchange *iop_store_exchange_read        (IopStore     *self,
                                              const char   *record_number,
                                              GError      **error);

@@ -33,6 +33,7 @@ struct _IopStore
   guint       system_depth;    /* > 0 while Circle itself acts (sample data, first administrator) */
   gboolean    trust_system;    /* tests only: actor 0 may write outside system mode */
   gboolean    locked;          /* the window is locked: nothing but unlocking and signing out */
+  GCancellable *cancellable;   /* interrupts long reads (reports) when cancelled */
 };
 
 G_DEFINE_FINAL_TYPE (IopStore, iop_store, G_TYPE_OBJECT)
@@ -111,6 +112,12 @@ iop_store_set_error (IopStore  *self,
   int code = sqlite3_extended_errcode (self->db);
   const char *msg = sqlite3_errmsg (self->db);
 
+  if ((code & 0xff) == SQLITE_INTERRUPT && g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled."));
+      return;
+    }
+
   switch (code & 0xff)
     {
     case SQLITE_FULL:
@@ -159,6 +166,40 @@ iop_store_set_error (IopStore  *self,
                    _("Database error: %s"), msg);
       return;
     }
+}
+
+static int
+progress_cb (void *data)
+{
+  IopStore *self = data;
+
+  /* Non-zero interrupts the statement: SQLITE_INTERRUPT, reported as cancelled. */
+  return g_cancellable_is_cancelled (self->cancellable);
+}
+
+/**
+ * iop_store_set_cancellable:
+ * @self: an #IopStore
+ * @cancellable: (nullable): a #GCancellable, or %NULL for none
+ *
+ * While @cancellable is set, cancelling it interrupts the statement running on
+ * this connection within a few thousand virtual-machine steps; the function
+ * that ran it fails with %G_IO_ERROR_CANCELLED and writes nothing (an open
+ * transaction is rolled back by its caller as for any error). Meant for
+ * connections that worker threads open for long reads such as reports; the
+ * cancellable may be cancelled from any thread.
+ */
+void
+iop_store_set_cancellable (IopStore     *self,
+                           GCancellable *cancellable)
+{
+  g_return_if_fail (IOP_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  g_set_object (&self->cancellable, cancellable);
+  if (self->db != NULL)
+    sqlite3_progress_handler (self->db, cancellable != NULL ? 1000 : 0,
+                              cancellable != NULL ? progress_cb : NULL, self);
 }
 
 sqlite3 *
@@ -475,6 +516,7 @@ iop_store_finalize (GObject *object)
   IopStore *self = (IopStore *) object;
 
   iop_store_close (self);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending_changes, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
@@ -1056,6 +1098,7 @@ iop_store_checksum (IopStore  *self,
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (IOP_IS_STORE (self), NULL);
 
@@ -1065,9 +1108,14 @@ iop_store_checksum (IopStore  *self,
                             " ORDER BY name", error);
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (tables, g_strdup (iop_column_text (stmt, 0)));
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      iop_store_set_error (self, error);
+      return NULL;
+    }
 
   for (guint i = 0; i < tables->len; i++)
     {
@@ -1082,7 +1130,7 @@ iop_store_checksum (IopStore  *self,
           return NULL;
         }
       /* Hash each row, then the sorted row hashes: independent of storage order. */
-      while (sqlite3_step (select) == SQLITE_ROW)
+      while ((rc = sqlite3_step (select)) == SQLITE_ROW)
         {
           g_autoptr(GChecksum) row = g_checksum_new (G_CHECKSUM_SHA256);
 
@@ -1093,6 +1141,13 @@ iop_store_checksum (IopStore  *self,
               g_checksum_update (row, (const guchar *) "\x1f", 1);
             }
           g_ptr_array_add (rows, g_strdup (g_checksum_get_string (row)));
+        }
+      /* A read that stopped early (busy, I/O error, cancelled) is no checksum. */
+      if (rc != SQLITE_DONE)
+        {
+          iop_store_set_error (self, error);
+          sqlite3_finalize (select);
+          return NULL;
         }
       sqlite3_finalize (select);
       g_ptr_array_sort (rows, compare_names);

@@ -123,4 +123,7 @@ void        iop_store_emit_changed        (IopStore    *self,
 char       *iop_store_checksum            (IopStore    *self,
                                            GError     **error);
 
+void        iop_store_set_cancellable     (IopStore     *self,
+                                           GCancellable *cancellable);
+
 G_END_DECLS

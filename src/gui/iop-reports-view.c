@@ -35,6 +35,7 @@ struct _IopReportsView
   GtkStack          *stack;
   GtkSpinner        *spinner;
   AdwStatusPage     *status_page;
+  GtkWidget         *again_button;
   GtkBox            *report_box;
 
   /* owned */
@@ -836,6 +837,8 @@ compute_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* Cancel on the busy page interrupts the queries themselves. */
+  iop_store_set_cancellable (store, cancellable);
   result = g_new0 (JobResult, 1);
   if (job->group_id != 0)
     result->group_report = iop_group_report_compute (store, job->group_id, &job->options, &error);
@@ -848,6 +851,18 @@ compute_thread (GTask        *task,
       return;
     }
   g_task_return_pointer (task, result, job_result_free);
+}
+
+static void
+show_message (IopReportsView *self,
+              const char     *title,
+              const char     *description,
+              gboolean        offer_again)
+{
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, description);
+  gtk_widget_set_visible (self->again_button, offer_again);
+  gtk_stack_set_visible_child_name (self->stack, "message");
 }
 
 static void
@@ -869,9 +884,7 @@ compute_done_cb (GObject      *source,
   gtk_spinner_stop (self->spinner);
   if (result == NULL)
     {
-      adw_status_page_set_title (self->status_page, _("The report could not be made"));
-      adw_status_page_set_description (self->status_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "message");
+      show_message (self, _("The report could not be made"), error->message, FALSE);
       return;
     }
   g_clear_pointer (&self->group_report, iop_group_report_unref);
@@ -916,6 +929,31 @@ start_update (IopReportsView *self)
   g_task_set_source_tag (task, start_update);
   g_task_set_task_data (task, job, job_free);
   g_task_run_in_thread (task, compute_thread);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IopReportsView *self = IOP_REPORTS_VIEW (widget);
+
+  if (!self->busy)
+    return;
+  /* The worker stops at its next query step; its result, if any, is dropped. */
+  g_cancellable_cancel (self->cancellable);
+  self->busy = FALSE;
+  gtk_spinner_stop (self->spinner);
+  show_message (self, _("Report Cancelled"),
+                _("Nothing was changed. Make the report again, or choose another group or period."), TRUE);
+}
+
+static void
+recompute_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  start_update (IOP_REPORTS_VIEW (widget));
 }
 
 static gboolean
@@ -1334,12 +1372,15 @@ iop_reports_view_class_init (IopReportsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopReportsView, stack);
   gtk_widget_class_bind_template_child (widget_class, IopReportsView, spinner);
   gtk_widget_class_bind_template_child (widget_class, IopReportsView, status_page);
+  gtk_widget_class_bind_template_child (widget_class, IopReportsView, again_button);
   gtk_widget_class_bind_template_child (widget_class, IopReportsView, report_box);
   gtk_widget_class_bind_template_callback (widget_class, subject_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, full_names_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "view.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "view.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "view.recompute", NULL, recompute_action);
   gtk_widget_class_install_action (widget_class, "view.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "view.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "view.last-weeks", NULL, last_weeks_action);
@@ -1362,8 +1403,7 @@ iop_reports_view_init (IopReportsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.print", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-pdf", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-csv", FALSE);
-  adw_status_page_set_title (self->status_page, _("Choose a report"));
-  gtk_stack_set_visible_child_name (self->stack, "message");
+  show_message (self, _("Choose a report"), NULL, FALSE);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);

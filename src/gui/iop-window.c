@@ -235,6 +235,38 @@ show_views (IopWindow *self)
 /* Who is at the desk decides the page: nobody signed in sees the sign-in (or,
  * on a brand-new database, the welcome page with the sample program and the
  * first administrator); a locked window shows only the lock page. */
+static void signed_in_cb  (IopWindow *self);
+static void signed_out_cb (IopWindow *self);
+
+/* The sign-in and lock pages, each under a plain header bar, are built the
+ * first time they are shown: a window opened signed in never pays for them. */
+static IopSignIn *
+ensure_sign_in_page (IopWindow *self,
+                     gboolean   locked)
+{
+  IopSignIn **slot = locked ? &self->lock_page : &self->sign_in;
+  GtkWidget *box, *header, *page;
+
+  if (*slot != NULL)
+    return *slot;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  page = iop_sign_in_new (self->store);
+  gtk_widget_add_css_class (header, "flat");
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("", NULL));
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  g_signal_connect_object (page, "signed-in", G_CALLBACK (signed_in_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "signed-out", G_CALLBACK (signed_out_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->main_stack, box, locked ? "locked" : "sign-in");
+  *slot = IOP_SIGN_IN (page);
+  if (locked)
+    iop_sign_in_set_mode (*slot, IOP_SIGN_IN_MODE_LOCKED);
+  return *slot;
+}
+
 static void
 update_main_page (IopWindow *self)
 {
@@ -254,13 +286,18 @@ update_main_page (IopWindow *self)
         {
           IopSignInMode mode = has_staff ? IOP_SIGN_IN_MODE_SIGN_IN : IOP_SIGN_IN_MODE_SETUP;
 
-          if (g_strcmp0 (page, "sign-in") != 0 || iop_sign_in_get_mode (self->sign_in) != mode)
-            iop_sign_in_set_mode (self->sign_in, mode);
+          IopSignIn *sign_in = ensure_sign_in_page (self, FALSE);
+
+          if (g_strcmp0 (page, "sign-in") != 0 || iop_sign_in_get_mode (sign_in) != mode)
+            iop_sign_in_set_mode (sign_in, mode);
           target = "sign-in";
         }
     }
   else if (iop_access_is_locked (self->store))
-    target = "locked";
+    {
+      ensure_sign_in_page (self, TRUE);
+      target = "locked";
+    }
   else if (iop_store_is_empty (self->store))
     target = "welcome";
   else
@@ -892,30 +929,6 @@ iop_window_constructed (GObject *object)
   self->welcome = g_object_new (IOP_TYPE_WELCOME, "store", self->store, "vexpand", TRUE, NULL);
   gtk_box_append (self->welcome_box, GTK_WIDGET (self->welcome));
 
-  /* The sign-in and lock pages, each under a plain header bar. */
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *header = adw_header_bar_new ();
-      GtkWidget *page = iop_sign_in_new (self->store);
-
-      gtk_widget_add_css_class (header, "flat");
-      adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("", NULL));
-      gtk_box_append (GTK_BOX (box), header);
-      gtk_widget_set_vexpand (page, TRUE);
-      gtk_box_append (GTK_BOX (box), page);
-      g_signal_connect_object (page, "signed-in", G_CALLBACK (signed_in_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (page, "signed-out", G_CALLBACK (signed_out_cb), self, G_CONNECT_SWAPPED);
-      gtk_stack_add_named (self->main_stack, box, i == 0 ? "sign-in" : "locked");
-      if (i == 0)
-        self->sign_in = IOP_SIGN_IN (page);
-      else
-        {
-          self->lock_page = IOP_SIGN_IN (page);
-          iop_sign_in_set_mode (self->lock_page, IOP_SIGN_IN_MODE_LOCKED);
-        }
-    }
-
   /* Any key, click or pointer movement counts as activity. */
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
@@ -1330,7 +1343,7 @@ iop_window_lock (IopWindow *self)
       return;
     }
   hide_dialogs (self, FALSE);
-  iop_sign_in_set_mode (self->lock_page, IOP_SIGN_IN_MODE_LOCKED);
+  iop_sign_in_set_mode (ensure_sign_in_page (self, TRUE), IOP_SIGN_IN_MODE_LOCKED);
   update_main_page (self);
 }
 
@@ -1369,7 +1382,7 @@ iop_window_get_sign_in (IopWindow *self,
 {
   g_return_val_if_fail (IOP_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (locked ? self->lock_page : self->sign_in);
+  return GTK_WIDGET (ensure_sign_in_page (self, locked));
 }
 
 /**

@@ -454,40 +454,13 @@ build_measure (xmlNode                *bundle,
     }
 }
 
-/**
- * iop_fhir_build:
- * @participant: one participant's records (from iop_store_exchange_read())
- * @error: return location for a #GError
- *
- * Builds the participant's FHIR R4 Bundle and validates it against the
- * official schema; refuses when the schema cannot be found.
- *
- * Returns: (transfer full) (nullable): a valid document
- */
-xmlDoc *
-iop_fhir_build (IopExchangeParticipant  *p,
-                GError                 **error)
+/* The participant's Patient and everything that refers to it, as entries of @bundle. */
+static void
+add_participant (xmlNode                *bundle,
+                 IopExchangeParticipant *p)
 {
-  g_autoptr(xmlDoc) doc = xmlNewDoc ((const xmlChar *) "1.0");
-  xmlNode *bundle = xmlNewNode (NULL, (const xmlChar *) "Bundle");
-  xmlNs *ns = xmlNewNs (bundle, (const xmlChar *) IOP_FHIR_NAMESPACE, NULL);
-  g_autofree char *bundle_id = stable_uuid (p->record_number, "bundle");
   g_autofree char *patient = urn (p->record_number, "patient");
-  const char *xsd = iop_fhir_schema_path ();
   xmlNode *pt, *id, *name;
-
-  if (xsd == NULL)
-    {
-      g_set_error (error, IOP_XML_ERROR, IOP_XML_ERROR_FAILED,
-                   _("The HL7 FHIR R4 schema (fhir-single.xsd) is not installed, so the export cannot be checked; nothing was written"));
-      return NULL;
-    }
-
-  xmlSetNs (bundle, ns);
-  xmlDocSetRootElement (doc, bundle);
-  doc->URL = xmlStrdup ((const xmlChar *) _("the exported FHIR bundle"));
-  val (bundle, "id", bundle_id);
-  val (bundle, "type", "collection");
 
   pt = entry (bundle, p->record_number, "patient", "Patient");
   id = el (pt, "identifier");
@@ -526,6 +499,52 @@ iop_fhir_build (IopExchangeParticipant  *p,
     build_plan (bundle, p, g_ptr_array_index (p->plans, i), patient);
   for (guint i = 0; i < p->measures->len; i++)
     build_measure (bundle, p, g_ptr_array_index (p->measures, i), i + 1, patient);
+}
+
+static xmlDoc *
+build_bundle (IopExchange             *exchange,
+              IopExchangeParticipant  *only,
+              GError                 **error)
+{
+  g_autoptr(xmlDoc) doc = xmlNewDoc ((const xmlChar *) "1.0");
+  xmlNode *bundle = xmlNewNode (NULL, (const xmlChar *) "Bundle");
+  xmlNs *ns = xmlNewNs (bundle, (const xmlChar *) IOP_FHIR_NAMESPACE, NULL);
+  g_autofree char *bundle_id = NULL;
+  const char *xsd = iop_fhir_schema_path ();
+
+  if (xsd == NULL)
+    {
+      g_set_error (error, IOP_XML_ERROR, IOP_XML_ERROR_FAILED,
+                   _("The HL7 FHIR R4 schema (fhir-single.xsd) is not installed, so the export cannot be checked; nothing was written"));
+      return NULL;
+    }
+
+  if (only != NULL)
+    bundle_id = stable_uuid (only->record_number, "bundle");
+  else
+    {
+      /* The same selection always gets the same id, like a single record's bundle. */
+      g_autoptr(GString) seed = g_string_new (NULL);
+
+      for (guint i = 0; i < exchange->participants->len; i++)
+        {
+          IopExchangeParticipant *p = g_ptr_array_index (exchange->participants, i);
+          g_string_append_printf (seed, "%s\x1e", p->record_number);
+        }
+      bundle_id = stable_uuid (seed->str, "collection");
+    }
+
+  xmlSetNs (bundle, ns);
+  xmlDocSetRootElement (doc, bundle);
+  doc->URL = xmlStrdup ((const xmlChar *) _("the exported FHIR bundle"));
+  val (bundle, "id", bundle_id);
+  val (bundle, "type", "collection");
+
+  if (only != NULL)
+    add_participant (bundle, only);
+  else
+    for (guint i = 0; i < exchange->participants->len; i++)
+      add_participant (bundle, g_ptr_array_index (exchange->participants, i));
 
   if (!iop_xml_validate (doc, xsd, error))
     return NULL;
@@ -533,12 +552,51 @@ iop_fhir_build (IopExchangeParticipant  *p,
 }
 
 /**
+ * iop_fhir_build:
+ * @p: one participant's records
+ * @error: return location for a #GError
+ *
+ * Builds the participant's FHIR R4 Bundle and validates it against the
+ * official schema; refuses when the schema cannot be found.
+ *
+ * Returns: (transfer full) (nullable): a valid document
+ */
+xmlDoc *
+iop_fhir_build (IopExchangeParticipant  *p,
+                GError                 **error)
+{
+  return build_bundle (NULL, p, error);
+}
+
+/**
+ * iop_fhir_build_collection:
+ * @exchange: the records of one or more participants
+ * @error: return location for a #GError
+ *
+ * Builds one Bundle of type collection holding every participant's Patient,
+ * Conditions, Goals, CarePlans, QuestionnaireResponses and Observations, and
+ * validates it against the official schema. Every entry's fullUrl is derived
+ * from its participant's record number, so they are unique in the Bundle
+ * (FHIR's bdl-7), and each resource's subject names its own Patient.
+ *
+ * Returns: (transfer full) (nullable): a valid document
+ */
+xmlDoc *
+iop_fhir_build_collection (IopExchange  *exchange,
+                           GError      **error)
+{
+  return build_bundle (exchange, NULL, error);
+}
+
+/**
  * iop_fhir_write_file:
- * @exchange: records of exactly one participant
+ * @exchange: records of one or more participants
  * @path: where to write
  * @error: return location for a #GError
  *
- * Writes one participant's Bundle (validated) through a temporary file.
+ * Writes one participant's Bundle, or for several one Bundle of type
+ * collection (iop_fhir_build_collection()), validated, through a temporary
+ * file renamed over @path only when complete.
  */
 gboolean
 iop_fhir_write_file (IopExchange  *exchange,
@@ -550,13 +608,16 @@ iop_fhir_write_file (IopExchange  *exchange,
   int size = 0;
   gboolean ok;
 
-  if (exchange->participants->len != 1)
+  if (exchange->participants->len == 0)
     {
       g_set_error (error, IOP_XML_ERROR, IOP_XML_ERROR_FAILED,
-                   _("A FHIR export holds one participant; export everyone in Circle’s own format, or one record number at a time"));
+                   _("A FHIR export needs at least one participant; nothing was written"));
       return FALSE;
     }
-  doc = iop_fhir_build (g_ptr_array_index (exchange->participants, 0), error);
+  if (exchange->participants->len == 1)
+    doc = iop_fhir_build (g_ptr_array_index (exchange->participants, 0), error);
+  else
+    doc = iop_fhir_build_collection (exchange, error);
   if (doc == NULL)
     return FALSE;
   /* Validated already: the notice is a comment, outside what the schema sees. */

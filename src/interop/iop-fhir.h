@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 const char  *iop_fhir_schema_path   (void);
 xmlDoc      *iop_fhir_build         (IopExchangeParticipant  *participant,
                                      GError                 **error);
+xmlDoc      *iop_fhir_build_collection (IopExchange          *exchange,
+                                     GError                 **error);
 gboolean     iop_fhir_write_file    (IopExchange             *exchange,
                                      const char              *path,
                                      GError                 **error);
