@@ -11,6 +11,7 @@
 #include "iop-backup.h"
 #include "iop-sample.h"
 #include "iop-store-people.h"
+#include "iop-store-sessions.h"
 #include "iop-store-private.h"
 #include "iop-test-util.h"
 
@@ -515,6 +516,63 @@ test_audited_once (void)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log WHERE action = 'view'"), ==, 1);
 }
 
+
+static gboolean
+session_involves (IopStore   *store,
+                  IopSession *session,
+                  gint64      staff)
+{
+  g_autoptr(IopGroup) group = iop_store_get_group (store, iop_session_get_group_id (session), NULL);
+
+  return iop_session_get_facilitator_id (session) == staff || iop_session_get_co_facilitator_id (session) == staff
+         || (group != NULL && (iop_group_get_facilitator_id (group) == staff
+                               || iop_group_get_co_facilitator_id (group) == staff));
+}
+
+/* A signature is always the signed-in staff member's (iop_store_sign_session()
+ * takes no signer; tests/test-sessions.c checks signed_by is the actor): a
+ * counselor at the desk cannot sign or document a colleague's session. */
+static void
+test_sign_as_self (void)
+{
+  g_autoptr(IopStore) store = open_signed_in ("sign-self", "counselor1");
+  g_autoptr(GListModel) todo = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 me = iop_store_get_actor (store);
+  gint64 other = 0;
+  guint tried = 0;
+
+  {
+    g_autoptr(IopStaff) c2 = iop_store_find_staff (store, "counselor2");
+
+    g_assert_nonnull (c2);
+    other = iop_staff_get_id (c2);
+  }
+  todo = iop_store_list_sessions_to_document (store, me, NULL, &error);
+  g_assert_no_error (error);
+  iop_store_set_actor (store, other);
+  for (guint i = 0; i < g_list_model_get_n_items (todo); i++)
+    {
+      g_autoptr(IopSession) s = g_list_model_get_item (todo, i);
+      gint64 sid = iop_session_get_id (s);
+      g_autofree char *before = NULL;
+
+      if (session_involves (store, s, other))
+        continue;
+      before = iop_test_checksum (store);
+      g_assert_false (iop_store_sign_session (store, sid, IOP_SIGN_ACCEPT_NAMES | IOP_SIGN_ACCEPT_SIMILAR, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      /* Nor write its documentation: the note would be signed by someone else. */
+      g_assert_false (iop_store_set_shared_note (store, sid, "Topic", "Interventions", "Group process", &error));
+      g_assert_error (error, IOP_STORE_ERROR, IOP_STORE_ERROR_PERMISSION);
+      g_clear_error (&error);
+      iop_assert_unchanged (store, before);
+      tried++;
+    }
+  g_assert_cmpuint (tried, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -522,6 +580,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/access/permission-table", test_permission_table);
   g_test_add_func ("/access/nobody-signed-in", test_nobody_signed_in);
   g_test_add_func ("/access/counselor", test_counselor);
+  g_test_add_func ("/access/sign-as-self", test_sign_as_self);
   g_test_add_func ("/access/supervisor", test_supervisor);
   g_test_add_func ("/access/administrator", test_administrator);
   g_test_add_func ("/access/deactivated", test_deactivated);

@@ -2,9 +2,16 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "iop-fhir.h"
+#include "iop-native.h"
+#include "iop-store-consents.h"
+#include "iop-store-people.h"
+#include "iop-xml-reader.h"
 #include "iop-test-exchange.h"
 #include "iop-test-util.h"
 
@@ -150,6 +157,168 @@ test_refusals (void)
   }
 }
 
+
+static guint
+count_rows (const char *db,
+            const char *sql)
+{
+  sqlite3 *conn = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &conn, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (conn, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (conn);
+  return n;
+}
+
+static char *
+checksum_of (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IopStore) store = iop_store_open (db, &error);
+
+  g_assert_no_error (error);
+  return iop_test_checksum (store);
+}
+
+/* --export-plan RECORD --disclose-to RECIPIENT --consent ID: refused without
+ * a valid consent (nothing written, nothing changed); with one, the file
+ * carries the § 2.32 notice, still validates and imports, and the disclosure
+ * is recorded once. */
+static void
+test_plan_disclosure (void)
+{
+  g_autofree char *db = iop_test_db_path ("cli-disclose");
+  g_autofree char *file = tmp ("cli-disclosed.xml");
+  g_autofree char *fhir = tmp ("cli-disclosed-fhir.xml");
+  g_autofree char *out = NULL, *err = NULL, *before = NULL, *xml = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_unlink (db);
+  {
+    const char *args[] = { "--database", db, "--sample-data", NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  g_setenv ("CIRCLE_USER", "counselor1", TRUE);
+  before = checksum_of (db);
+
+  {
+    /* No consent named. */
+    const char *args[] = { "--database", db, "--export-plan", "IOP-1001", "--output", file,
+                           "--disclose-to", "Dr. Alan Reyes, Riverside Family Medicine", NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpint (status, !=, 0);
+    g_assert_nonnull (strstr (err, "--consent"));
+    g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    /* An expired consent (the sample's consent 2). */
+    const char *args[] = { "--database", db, "--export-plan", "IOP-1001", "--output", file,
+                           "--disclose-to", "Lakeview County Drug Court", "--consent", "2", NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpint (status, !=, 0);
+    g_assert_nonnull (strstr (err, "expired"));
+    g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    /* A disclosure is of one participant. */
+    const char *args[] = { "--database", db, "--export-plan", "all", "--output", file,
+                           "--disclose-to", "Dr. Alan Reyes, Riverside Family Medicine", "--consent", "1", NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpint (status, !=, 0);
+    g_assert_nonnull (strstr (err, "one participant"));
+    g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    g_autofree char *after = checksum_of (db);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  {
+    const char *args[] = { "--database", db, "--export-plan", "IOP-1001", "--output", file,
+                           "--disclose-to", "Dr. Alan Reyes, Riverside Family Medicine", "--consent", "1", NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_str_has_prefix (out, "exported\tIOP-1001\t"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  g_assert_true (g_file_get_contents (file, &xml, NULL, NULL));
+  /* The notice comes first, before the records. */
+  {
+    const char *notice = strstr (xml, "<!--");
+    const char *root = strstr (xml, "<plans");
+
+    g_assert_nonnull (notice);
+    g_assert_true (root == NULL || notice < root);
+    g_assert_nonnull (strstr (xml, "Disclosed to Dr. Alan Reyes, Riverside Family Medicine under consent 1"));
+    g_assert_nonnull (strstr (xml, "42 CFR part 2"));
+  }
+  {
+    g_autoptr(xmlDoc) doc = iop_xml_read_file (file, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (iop_xml_validate (doc, iop_native_schema_path (), &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (count_rows (db, "SELECT count(*) FROM disclosures d JOIN participants p ON p.id = d.participant_id"
+                                    " WHERE p.record_number = 'IOP-1001' AND d.what = 'Treatment plan' AND d.consent_id = 1"), ==, 1);
+  g_assert_cmpuint (count_rows (db, "SELECT count(*) FROM audit_log a JOIN participants p ON p.id = a.participant_id"
+                                    " WHERE p.record_number = 'IOP-1001' AND a.action = 'disclose'"
+                                    " AND a.detail LIKE '%Treatment plan%'"), ==, 1);
+
+  /* FHIR carries it the same way. */
+  {
+    g_autofree char *fhir_xml = NULL;
+    const char *args[] = { "--database", db, "--export-plan", "IOP-1001", "--format", "fhir", "--output", fhir,
+                           "--disclose-to", "Dr. Alan Reyes, Riverside Family Medicine", "--consent", "1", NULL };
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_file_get_contents (fhir, &fhir_xml, NULL, NULL));
+    g_assert_nonnull (strstr (fhir_xml, "42 CFR part 2"));
+    {
+      g_autoptr(xmlDoc) doc = iop_xml_read_file (fhir, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (iop_xml_validate (doc, iop_fhir_schema_path (), &error));
+      g_assert_no_error (error);
+    }
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* The disclosed file imports into another program's Circle. */
+  g_setenv ("CIRCLE_USER", "admin", TRUE);
+  {
+    g_autofree char *b = iop_test_db_path ("cli-disclose-b");
+    g_autoptr(IopStore) empty = iop_test_open_store ("cli-disclose-b");
+    const char *args[] = { "--database", b, "--import-plan", file, NULL };
+
+    iop_test_add_admin (empty);
+    g_clear_object (&empty);
+    iop_test_run_circle (args, &out, &err, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (out, "participant\tIOP-1001\tnew\t"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -160,5 +329,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli-exchange/native", test_native_export_import);
   g_test_add_func ("/cli-exchange/fhir", test_fhir_export_import);
   g_test_add_func ("/cli-exchange/refusals", test_refusals);
+  g_test_add_func ("/cli-exchange/plan-disclosure", test_plan_disclosure);
   return g_test_run ();
 }

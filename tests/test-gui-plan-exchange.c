@@ -5,7 +5,10 @@
 
 #include <adwaita.h>
 
+#include "iop-consent-chooser.h"
 #include "iop-import-dialog.h"
+#include "iop-store-consents.h"
+#include "iop-xml-reader.h"
 #include "iop-native.h"
 #include "iop-participant-page.h"
 #include "iop-plan-exchange-section.h"
@@ -192,11 +195,111 @@ test_page_has_export_section (void)
   g_assert_nonnull (section);
   g_object_unref (page);
 
-  iop_plan_export_async (store, "C-00001", "native", file, NULL, exported_cb, &wait);
+  iop_plan_export_async (store, "C-00001", "native", file, NULL, NULL, exported_cb, &wait);
   g_assert_true (wait_until (export_done, &wait));
   g_assert_true (wait.ok);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "record-number=\"C-00001\""));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+typedef struct {
+  ExportWait *wait;
+  IopStore   *store;
+  GFile      *file;
+} DiscloseCtx;
+
+static void
+plan_disclosed_cb (IopConsentChooser *chooser,
+                   gint64             consent_id,
+                   const char        *notice,
+                   DiscloseCtx       *ctx)
+{
+  iop_plan_export_async (ctx->store, "IOP-1001", "native", ctx->file, notice, NULL, exported_cb, ctx->wait);
+}
+
+/* A plan for someone outside the program: the export dialog asks who it is
+ * for; the consent chooser records the disclosure and the file carries the
+ * notice, still valid against the schema. */
+static void
+test_export_disclosure (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_strict ("gui-export-disclose");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (iop_test_tmpdir (), "gui-export-disclose.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  ExportWait wait = { FALSE, FALSE };
+  DiscloseCtx ctx = { &wait, store, file };
+  g_autofree char *text = NULL;
+  IopConsentChooser *chooser;
+  IopWindow *window;
+  GtkWidget *page;
+  GtkWidget *section;
+  GtkWidget *dialog = NULL;
+
+  iop_test_load_sample (store);
+  iop_test_sign_in (store, "counselor1");
+  window = iop_window_new (NULL, store);
+  page = iop_participant_page_new (store);
+
+  /* The dialog the page's Export… opens offers "outside the program". */
+  g_object_ref_sink (page);
+  iop_participant_page_set_participant_id (IOP_PARTICIPANT_PAGE (page), 1);
+  for (section = gtk_widget_get_first_child (GTK_WIDGET (iop_participant_page_get_sections_box (IOP_PARTICIPANT_PAGE (page))));
+       section != NULL && !IOP_IS_PLAN_EXCHANGE_SECTION (section);
+       section = gtk_widget_get_next_sibling (section))
+    ;
+  g_assert_nonnull (section);
+  g_assert_true (gtk_widget_activate_action (section, "section.export-plan", NULL));
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && !IOP_IS_CONSENT_CHOOSER (l->data))
+        dialog = l->data;
+  }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (g_object_get_data (G_OBJECT (dialog), "outside"));
+  g_assert_false (gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "outside")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (page);
+
+  before = iop_store_list_disclosures (store, 1, &error);
+  g_assert_no_error (error);
+
+  chooser = iop_consent_chooser_new (NULL, store, 1, "Treatment plan");
+  g_object_ref_sink (chooser);
+  g_signal_connect (chooser, "disclosed", G_CALLBACK (plan_disclosed_cb), &ctx);
+  g_assert_cmpuint (iop_consent_chooser_get_n_consents (chooser), ==, 1);
+  /* Nothing chosen: nothing disclosed, nothing written. */
+  g_assert_false (iop_consent_chooser_disclose (chooser, &error));
+  g_clear_error (&error);
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  iop_consent_chooser_select (chooser, 1);
+  g_assert_true (iop_consent_chooser_disclose (chooser, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (export_done, &wait));
+  g_assert_true (wait.ok);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (strstr (text, "<!--") < strstr (text, "record-number=\"IOP-1001\""));
+  g_assert_nonnull (strstr (text, "42 CFR part 2"));
+  g_assert_nonnull (strstr (text, "Dr. Alan Reyes"));
+  {
+    g_autoptr(xmlDoc) doc = iop_xml_read_file (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (iop_xml_validate (doc, iop_native_schema_path (), &error));
+    g_assert_no_error (error);
+  }
+  after = iop_store_list_disclosures (store, 1, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + 1);
+
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  g_object_unref (chooser);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -212,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/gui/plan-exchange/import", test_import_previews_then_writes);
   g_test_add_func ("/gui/plan-exchange/hostile", test_import_hostile_refused);
   g_test_add_func ("/gui/plan-exchange/export", test_page_has_export_section);
+  g_test_add_func ("/gui/plan-exchange/export-disclosure", test_export_disclosure);
 
   return g_test_run ();
 }

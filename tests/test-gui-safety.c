@@ -11,6 +11,7 @@
 
 #include "iop-access.h"
 #include "iop-audit-view.h"
+#include "iop-backup.h"
 #include "iop-consent-chooser.h"
 #include "iop-consents-section.h"
 #include "iop-date.h"
@@ -353,6 +354,77 @@ test_consent_chooser (void)
   g_object_unref (none);
 }
 
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+  return NULL;
+}
+
+/* The window's backup: administrators only, with an optional passphrase
+ * entered twice that encrypts the file. */
+static void
+test_encrypted_backup (void)
+{
+  g_autoptr(IopStore) store = open_sample ("gui-backup");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = iop_test_db_path ("gui-backup-plain");
+  g_autofree char *sealed = iop_test_db_path ("gui-backup-sealed");
+  IopWindow *window = new_window (store);
+  AdwMessageDialog *dialog;
+  GtkEditable *first;
+  GtkEditable *again;
+
+  g_assert_true (sign_in (window, "counselor1", "sample"));
+  /* A counselor's window does not back up: nothing opens. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.backup", NULL);
+  iterate ();
+  g_assert_null (find_message_dialog ("Back Up the Database"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL));
+  iterate ();
+
+  g_assert_true (sign_in (window, "admin", "sample"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backup", NULL));
+  iterate ();
+  dialog = find_message_dialog ("Back Up the Database");
+  g_assert_nonnull (dialog);
+  first = g_object_get_data (G_OBJECT (dialog), "first");
+  again = g_object_get_data (G_OBJECT (dialog), "again");
+  /* Empty: a plain backup may go ahead. */
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  gtk_editable_set_text (first, "off site copy");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  gtk_editable_set_text (again, "off site cop");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  gtk_editable_set_text (again, "off site copy");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  gtk_editable_set_text (first, "short");
+  gtk_editable_set_text (again, "short");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+
+  /* What the file chooser's answer runs. */
+  g_assert_true (iop_window_write_backup (window, plain, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (iop_backup_is_encrypted_file (plain));
+  g_assert_true (iop_window_write_backup (window, sealed, "off site copy", &error));
+  g_assert_no_error (error);
+  g_assert_true (iop_backup_is_encrypted_file (sealed));
+  g_assert_false (iop_backup_verify_file (sealed, "wrong passphrase", NULL, &error));
+  g_clear_error (&error);
+  g_assert_true (iop_backup_verify_file (sealed, "off site copy", NULL, &error));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -367,5 +439,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui-safety/staff-view", test_staff_view);
   g_test_add_func ("/gui-safety/consents-section", test_consents_section);
   g_test_add_func ("/gui-safety/consent-chooser", test_consent_chooser);
+  g_test_add_func ("/gui-safety/encrypted-backup", test_encrypted_backup);
   return g_test_run ();
 }

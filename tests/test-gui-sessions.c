@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "iop-date.h"
 #include "iop-hours-section.h"
@@ -194,7 +195,7 @@ test_document_and_sign (void)
   iop_session_editor_flush (editor);
 
   /* signing as the facilitator: the name in the note is asked about */
-  iop_sessions_view_set_signer (view, iop_session_get_facilitator_id (session));
+  iop_store_set_actor (store, iop_session_get_facilitator_id (session));
   g_assert_cmpint (iop_store_get_actor (store), ==, iop_session_get_facilitator_id (session));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "session.sign", NULL));
   spin ();
@@ -238,7 +239,7 @@ test_document_and_sign (void)
   g_assert_cmpstr (iop_session_get_topic (after), ==, "Weekend planning");
 
   /* the supervisor co-signs */
-  iop_sessions_view_set_signer (view, staff_id (store, "supervisor"));
+  iop_store_set_actor (store, staff_id (store, "supervisor"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "session.cosign", NULL));
   spin ();
   g_clear_object (&after);
@@ -272,6 +273,45 @@ test_hours_section (void)
   g_object_unref (page);
 }
 
+
+/* Who signs is whoever signed in: shown, not chosen; a counselor's to-do list
+ * is their own, a supervisor's everyone's. */
+static void
+test_signer_is_signed_in (void)
+{
+  const char *users[] = { "counselor1", "supervisor" };
+
+  for (guint u = 0; u < G_N_ELEMENTS (users); u++)
+    {
+      g_autofree char *name = g_strdup_printf ("gui-signer-%s", users[u]);
+      g_autoptr(IopStore) store = iop_test_open_strict (name);
+      g_autoptr(GListModel) expected = NULL;
+      g_autoptr(IopStaff) me = NULL;
+      IopWindow *window;
+      IopSessionsView *view;
+
+      iop_test_load_sample (store);
+      iop_test_sign_in (store, users[u]);
+      me = iop_store_get_staff (store, iop_store_get_actor (store), NULL);
+      window = iop_window_new (NULL, store);
+      gtk_window_present (GTK_WINDOW (window));
+      iop_window_show_view (window, "sessions");
+      view = IOP_SESSIONS_VIEW (iop_window_get_view (window, "sessions"));
+      spin ();
+      g_assert_nonnull (strstr (iop_sessions_view_get_signer_text (view), iop_staff_get_full_name (me)));
+      expected = iop_store_list_sessions_to_document (store, u == 0 ? iop_store_get_actor (store) : 0, NULL, NULL);
+      g_assert_cmpuint (iop_sessions_view_get_todo_count (view), ==, g_list_model_get_n_items (expected));
+      if (u == 0)
+        {
+          g_autoptr(GListModel) everyone = iop_store_list_sessions_to_document (store, 0, NULL, NULL);
+
+          g_assert_cmpuint (iop_sessions_view_get_todo_count (view), <, g_list_model_get_n_items (everyone));
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      spin ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,5 +323,6 @@ main (int   argc,
 
   g_test_add_func ("/gui/sessions/document-and-sign", test_document_and_sign);
   g_test_add_func ("/gui/sessions/hours-section", test_hours_section);
+  g_test_add_func ("/gui/sessions/signer-is-signed-in", test_signer_is_signed_in);
   return g_test_run ();
 }

@@ -196,6 +196,8 @@ test_member_copies_name_no_one_else (void)
       g_autoptr(GArray) after = NULL;
 
       assert_notice_on_every_page (text);
+      /* One member's copy may be disclosed under their consent. */
+      g_assert_null (strstr (text, "for use inside the program"));
       g_assert_nonnull (strstr (text, iop_attendance_get_record_number (copy->member)));
       checked = without_staff_names (sample, text);
       after = iop_name_guard_find (copy->guard, checked, pid);
@@ -246,6 +248,9 @@ test_summary_and_sign_in (void)
   assert_notice_on_every_page (short_text);
   assert_notice_on_every_page (full_text);
   assert_notice_on_every_page (sheet_text);
+  /* Several members' records: for use inside the program only. */
+  g_assert_nonnull (strstr (short_text, "for use inside the program; not for disclosure"));
+  g_assert_nonnull (strstr (sheet_text, "for use inside the program; not for disclosure"));
   g_assert_nonnull (strstr (short_text, "Riverside IOP"));
   g_assert_nonnull (strstr (short_text, iop_session_get_group_name (session)));
   g_assert_nonnull (strstr (short_text, "Co-signed by"));

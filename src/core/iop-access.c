@@ -555,6 +555,80 @@ iop_access_may_see_participant (IopStore *store,
 }
 
 /**
+ * iop_access_list_visible_participants:
+ * @store: an #IopStore
+ * @everyone: (out): set to %TRUE when the signed-in staff member may see every participant
+ * @error: return location for a #GError
+ *
+ * The participants whose records the signed-in staff member may open, in one
+ * query, for lists that must show only those: a counselor's caseload (their
+ * primary clients and the members, past or present, of the groups they
+ * facilitate or co-facilitate), the same rule iop_access_may_see_participant()
+ * applies one record at a time. Supervisors and administrators see everyone;
+ * no one signed in sees no one.
+ *
+ * Returns: (transfer full) (nullable) (element-type gint64): the ids in
+ *   ascending order, or %NULL when @everyone is set or on error
+ */
+GArray *
+iop_access_list_visible_participants (IopStore  *store,
+                                      gboolean  *everyone,
+                                      GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gint64 actor;
+  IopGrant grant;
+  int rc;
+
+  g_return_val_if_fail (IOP_IS_STORE (store), NULL);
+  g_return_val_if_fail (everyone != NULL, NULL);
+
+  *everyone = FALSE;
+  if (iop_store_in_system_mode (store) || iop_store_get_trust_system_actor (store))
+    {
+      *everyone = TRUE;
+      return NULL;
+    }
+
+  actor = iop_store_get_actor (store);
+  if (actor <= 0 || iop_store_get_locked (store))
+    return g_steal_pointer (&ids);
+
+  grant = iop_role_grant (role_of (store, actor), IOP_PERMISSION_VIEW_RECORD);
+  if (grant == IOP_GRANT_ALL)
+    {
+      *everyone = TRUE;
+      return NULL;
+    }
+  if (grant == IOP_GRANT_NO)
+    return g_steal_pointer (&ids);
+
+  stmt = iop_store_prepare (store,
+                            "SELECT id FROM participants WHERE primary_counselor_id = ?1"
+                            " UNION"
+                            " SELECT e.participant_id FROM enrollments e JOIN groups g ON g.id = e.group_id"
+                            " WHERE g.facilitator_id = ?1 OR g.co_facilitator_id = ?1"
+                            " ORDER BY 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, actor);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      iop_store_set_error (store, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
+/**
  * iop_access_has_staff:
  * @store: an #IopStore
  *

@@ -85,6 +85,9 @@ gboolean       iop_store_require               (IopStore      *store,
                                                 GError       **error);
 gboolean       iop_access_may_see_participant  (IopStore      *store,
                                                 gint64         participant_id);
+GArray        *iop_access_list_visible_participants (IopStore *store,
+                                                gboolean      *everyone,
+                                                GError       **error);
 
 gboolean       iop_access_has_staff            (IopStore      *store);
 gboolean       iop_access_is_signed_in         (IopStore      *store);

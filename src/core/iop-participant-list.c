@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "iop-access.h"
 #include "iop-participant-list.h"
 #include "iop-store-people.h"
 
@@ -14,6 +15,11 @@
  * FTS query for the matching ids and keeps the ones in that set, walking the
  * order, so no keystroke sorts. A participant's row is read only when a view
  * asks for that item, and kept, so a scrolled list is not read twice.
+ *
+ * The list holds only the people the signed-in staff member may see (a
+ * counselor's caseload; everyone for supervisors and administrators), read
+ * with the keys in one query, so counts, search and empty states follow the
+ * same scope as the store's own refusals.
  */
 struct _IopParticipantList
 {
@@ -21,7 +27,7 @@ struct _IopParticipantList
 
   IopStore    *store;
   char        *filter;
-  GArray      *keys;     /* IopParticipantKey: everyone, in display order */
+  GArray      *keys;     /* IopParticipantKey: everyone in scope, in display order */
   GArray      *ids;      /* gint64: those shown, in display order */
   GHashTable  *loaded;   /* id → IopParticipant */
   gulong       changed_id;
@@ -43,10 +49,41 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Sets a bit per id in @ids; returns the bits and the largest id in *max_id. */
+static guint8 *
+id_bits (GArray *ids,
+         gint64 *max_id)
+{
+  guint8 *bits;
+
+  *max_id = 0;
+  for (guint i = 0; i < ids->len; i++)
+    *max_id = MAX (*max_id, g_array_index (ids, gint64, i));
+  bits = g_malloc0 (*max_id / 8 + 1);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (id > 0)
+        bits[id / 8] |= 1 << (id % 8);
+    }
+  return bits;
+}
+
+static inline gboolean
+has_bit (const guint8 *bits,
+         gint64        max_id,
+         gint64        id)
+{
+  return id > 0 && id <= max_id && (bits[id / 8] & (1 << (id % 8))) != 0;
+}
+
 static void
 load_keys (IopParticipantList *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) visible = NULL;
+  gboolean everyone = FALSE;
 
   g_clear_pointer (&self->keys, g_array_unref);
   self->keys = iop_store_list_participant_keys (self->store, &error);
@@ -54,7 +91,35 @@ load_keys (IopParticipantList *self)
     {
       g_warning ("Could not list participants: %s", error->message);
       self->keys = g_array_new (FALSE, FALSE, sizeof (IopParticipantKey));
+      return;
     }
+
+  visible = iop_access_list_visible_participants (self->store, &everyone, &error);
+  if (everyone)
+    return;
+  if (visible == NULL)
+    {
+      /* When the scope cannot be read, show no one rather than everyone. */
+      g_warning ("Could not read whose records may be seen: %s", error->message);
+      g_array_set_size (self->keys, 0);
+      return;
+    }
+
+  {
+    g_autofree guint8 *bits = NULL;
+    gint64 max_id;
+    guint kept = 0;
+
+    bits = id_bits (visible, &max_id);
+    for (guint i = 0; i < self->keys->len; i++)
+      {
+        IopParticipantKey key = g_array_index (self->keys, IopParticipantKey, i);
+
+        if (has_bit (bits, max_id, key.id))
+          g_array_index (self->keys, IopParticipantKey, kept++) = key;
+      }
+    g_array_set_size (self->keys, kept);
+  }
 }
 
 static void
@@ -71,18 +136,9 @@ refresh (IopParticipantList *self)
   if (error != NULL)
     g_warning ("Could not search participants: %s", error->message);
 
+  /* A bit per id: membership tests while walking the order are then free. */
   if (matches != NULL)
-    {
-      /* A bit per id: membership tests while walking the order are then free. */
-      for (guint i = 0; i < matches->len; i++)
-        max_id = MAX (max_id, g_array_index (matches, gint64, i));
-      wanted = g_malloc0 (max_id / 8 + 1);
-      for (guint i = 0; i < matches->len; i++)
-        {
-          gint64 id = g_array_index (matches, gint64, i);
-          wanted[id / 8] |= 1 << (id % 8);
-        }
-    }
+    wanted = id_bits (matches, &max_id);
 
   for (guint i = 0; i < self->keys->len; i++)
     {
@@ -90,7 +146,7 @@ refresh (IopParticipantList *self)
 
       if (self->active_only && key->discharged)
         continue;
-      if (matches != NULL && (key->id > max_id || !(wanted[key->id / 8] & (1 << (key->id % 8)))))
+      if (matches != NULL && !has_bit (wanted, max_id, key->id))
         continue;
       g_array_append_val (ids, key->id);
     }
@@ -108,10 +164,15 @@ store_changed_cb (IopParticipantList *self,
                   const char         *kind,
                   IopStore           *store)
 {
-  if (g_strcmp0 (kind, IOP_KIND_PARTICIPANT) != 0)
+  if (g_strcmp0 (kind, IOP_KIND_PARTICIPANT) == 0)
+    {
+      /* Re-read rows lazily: a changed name must show the next time the row binds. */
+      g_hash_table_remove_all (self->loaded);
+    }
+  else if (g_strcmp0 (kind, IOP_KIND_ENROLLMENT) != 0 && g_strcmp0 (kind, IOP_KIND_GROUP) != 0
+           && g_strcmp0 (kind, IOP_KIND_STAFF) != 0)
     return;
-  /* Re-read rows lazily: a changed name must show the next time the row binds. */
-  g_hash_table_remove_all (self->loaded);
+  /* Enrollments, facilitators and roles move people in and out of a caseload. */
   load_keys (self);
   refresh (self);
 }
@@ -271,7 +332,8 @@ iop_participant_list_init (IopParticipantList *self)
  * iop_participant_list_new:
  * @store: the store to read from
  *
- * Returns: (transfer full): everyone, by last name; it follows the store's changes
+ * Returns: (transfer full): everyone the signed-in staff member may see, by
+ *   last name; it follows the store's changes
  */
 IopParticipantList *
 iop_participant_list_new (IopStore *store)
@@ -376,6 +438,23 @@ iop_participant_list_find (IopParticipantList *self,
     if (g_array_index (self->ids, gint64, i) == participant_id)
       return i;
   return G_MAXUINT;
+}
+
+/**
+ * iop_participant_list_count_in_scope:
+ * @self: an #IopParticipantList
+ *
+ * Tells "no one to show" apart from "no one matches": the people the signed-in
+ * staff member may see, whatever the filter and discharged status.
+ *
+ * Returns: how many participants the list could show
+ */
+guint
+iop_participant_list_count_in_scope (IopParticipantList *self)
+{
+  g_return_val_if_fail (IOP_IS_PARTICIPANT_LIST (self), 0);
+
+  return self->keys->len;
 }
 
 /**

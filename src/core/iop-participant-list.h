@@ -19,6 +19,7 @@ void                iop_participant_list_set_active_only (IopParticipantList *se
                                                        gboolean            active_only);
 gboolean            iop_participant_list_get_active_only (IopParticipantList *self);
 void                iop_participant_list_reload       (IopParticipantList *self);
+guint               iop_participant_list_count_in_scope (IopParticipantList *self);
 guint               iop_participant_list_find         (IopParticipantList *self,
                                                        gint64              participant_id);
 gint64              iop_participant_list_get_id       (IopParticipantList *self,

@@ -319,6 +319,7 @@ iop_exchange_free (IopExchange *exchange)
   g_ptr_array_unref (exchange->staff);
   g_ptr_array_unref (exchange->participants);
   g_ptr_array_unref (exchange->messages);
+  g_free (exchange->notice);
   g_free (exchange);
 }
 

@@ -186,6 +186,9 @@ typedef struct
   GPtrArray *participants;   /* IopExchangeParticipant, by record number */
   /* What the import will leave out or change, one translated sentence each. */
   GPtrArray *messages;
+  /* Written as a comment at the top of an exported file: the 42 CFR § 2.32
+   * notice of a disclosure outside the program. Nullable. */
+  char      *notice;
 } IopExchange;
 
 IopExchange             *iop_exchange_new                  (void);

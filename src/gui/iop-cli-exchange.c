@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "iop-cli-private.h"
 #include "iop-fhir.h"
@@ -20,6 +21,10 @@
  *       note<TAB>MESSAGE                                                         (what was skipped or defaulted)
  *   --export-plan RECORD_NUMBER|all [--format native|fhir] --output FILE
  *       exported<TAB>RECORD_NUMBER<TAB>PLANS<TAB>MEASURES
+ *   --export-plan RECORD_NUMBER --disclose-to RECIPIENT --consent ID ...
+ *       the same, for someone outside the program: one participant only, under
+ *       their valid consent; the disclosure is recorded and the file opens with
+ *       the 42 CFR § 2.32 notice in a comment
  *
  * A refused import writes nothing and exits 1 with "circle: FILE:LINE: message".
  */
@@ -95,6 +100,7 @@ run_export_plan (const char *which,
   g_autoptr(IopStore) store = NULL;
   g_autoptr(IopExchange) exchange = NULL;
   gboolean all = g_strcmp0 (which, "all") == 0;
+  gboolean written = FALSE;
   gboolean ok;
 
   if (format == NULL)
@@ -106,6 +112,10 @@ run_export_plan (const char *which,
   if (all && g_str_equal (format, "fhir"))
     return iop_cli_fail (_("A FHIR export holds one participant: give a record number, or export everyone with --format native"));
 
+  /* A disclosure is of one person's record, under that person's consent. */
+  if (all && iop_cli_is_disclosure ())
+    return iop_cli_fail (_("A disclosure outside the program is of one participant: give a record number, not all."));
+
   store = iop_cli_open_store (&error);
   if (store == NULL)
     return iop_cli_fail (error->message);
@@ -113,12 +123,31 @@ run_export_plan (const char *which,
   if (exchange == NULL)
     return iop_cli_fail (error->message);
 
-  if (g_str_equal (format, "fhir"))
-    ok = iop_fhir_write_file (exchange, output, &error);
-  else
-    ok = iop_native_write_file (exchange, output, &error);
-  if (!ok || !iop_store_exchange_log_export (store, exchange, format, &error))
+  /* The disclosure is recorded and the file written together, or neither. */
+  if (!iop_store_begin (store, &error))
     return iop_cli_fail (error->message);
+  ok = TRUE;
+  if (iop_cli_is_disclosure ())
+    {
+      IopExchangeParticipant *p;
+
+      g_assert (exchange->participants->len == 1);
+      p = g_ptr_array_index (exchange->participants, 0);
+      ok = iop_cli_check_disclosure (store, p->id, _("Treatment plan"), &exchange->notice, &error);
+    }
+  if (ok && g_str_equal (format, "fhir"))
+    written = ok = iop_fhir_write_file (exchange, output, &error);
+  else if (ok)
+    written = ok = iop_native_write_file (exchange, output, &error);
+  if (!ok || !iop_store_exchange_log_export (store, exchange, format, &error)
+      || !iop_store_commit (store, &error))
+    {
+      iop_store_rollback (store);
+      /* Not recorded, so not out: a file no log accounts for must not stay. */
+      if (written)
+        g_unlink (output);
+      return iop_cli_fail (error->message);
+    }
 
   for (guint i = 0; i < exchange->participants->len; i++)
     {

@@ -674,9 +674,10 @@ iop_cli_handle (GApplication *app,
       return TRUE;
     }
   if ((disclose_to != NULL || consent_id != 0) && export_participant == NULL
-      && !g_variant_dict_contains (options, "session-summary"))
+      && !g_variant_dict_contains (options, "session-summary")
+      && !g_variant_dict_contains (options, "export-plan"))
     {
-      *exit_status = iop_cli_fail (_("--disclose-to and --consent go with an option that prints or exports a participant's record: --export-participant, or --session-summary with --for."));
+      *exit_status = iop_cli_fail (_("--disclose-to and --consent go with an option that prints or exports a participant's record: --export-participant, --export-plan RECORD_NUMBER, or --session-summary with --for."));
       return TRUE;
     }
 

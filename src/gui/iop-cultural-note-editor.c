@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-access.h"
 #include "iop-cultural-note-editor.h"
 #include "iop-date.h"
 #include "iop-store-cultural.h"
@@ -75,7 +76,16 @@ fill_subjects (IopCulturalNoteEditor *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GListModel) groups = iop_store_list_groups (self->store, FALSE, NULL);
   g_autoptr(GPtrArray) people = iop_store_list_participants (self->store, NULL);
+  g_autoptr(GArray) visible = NULL;
+  g_autoptr(GHashTable) in_scope = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean everyone = FALSE;
+  gint64 actor = iop_store_get_actor (self->store);
   gint64 none = 0;
+
+  /* A counselor writes about their own groups and caseload only: offer no one else. */
+  visible = iop_access_list_visible_participants (self->store, &everyone, NULL);
+  for (guint i = 0; visible != NULL && i < visible->len; i++)
+    g_hash_table_add (in_scope, &g_array_index (visible, gint64, i));
 
   /* No preselected subject: a note must never land on someone by default. */
   gtk_string_list_append (names, _("Choose…"));
@@ -87,6 +97,9 @@ fill_subjects (IopCulturalNoteEditor *self)
       g_autofree char *label = g_strdup_printf (_("Group: %s"), iop_group_get_name (g));
       gint64 id = iop_group_get_id (g);
 
+      if (!everyone && iop_group_get_facilitator_id (g) != actor
+          && iop_group_get_co_facilitator_id (g) != actor)
+        continue;
       gtk_string_list_append (names, label);
       g_array_append_val (self->subject_groups, id);
       g_array_append_val (self->subject_participants, none);
@@ -99,6 +112,8 @@ fill_subjects (IopCulturalNoteEditor *self)
       gint64 id = iop_participant_get_id (p);
 
       if (g_strcmp0 (iop_participant_get_status (p), "discharged") == 0)
+        continue;
+      if (!everyone && !g_hash_table_contains (in_scope, &id))
         continue;
       name = iop_participant_dup_display_name (p);
       label = g_strdup_printf (_("%s (%s)"), name, iop_participant_get_record_number (p));

@@ -153,7 +153,7 @@ update_state (IopParticipantsView *self)
       return;
     }
 
-  if (iop_store_count_participants (self->store) == 0)
+  if (iop_participant_list_count_in_scope (self->participants) == 0)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
       return;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iop-consent-chooser.h"
 #include "iop-fhir.h"
 #include "iop-native.h"
 #include "iop-participant-page.h"
@@ -13,9 +14,12 @@
 #include "iop-window.h"
 
 /*
- * The participant page's "Plan Exchange" section: Export… asks for the format
- * and the file, then builds, validates and writes it in a worker thread with
- * its own database connection.
+ * The participant page's "Plan Exchange" section: Export… asks for the format,
+ * who the file is for, and the file, then builds, validates and writes it in a
+ * worker thread with its own database connection. A file for someone outside
+ * the program goes out only under one of the participant's valid consents
+ * (IopConsentChooser records the disclosure) and opens with the 42 CFR § 2.32
+ * notice in a comment.
  */
 
 struct _IopPlanExchangeSection
@@ -29,6 +33,9 @@ struct _IopPlanExchangeSection
   GCancellable        *cancellable;
   char                *record_number;
   char                *format;
+  GFile               *file;
+  gint64               participant_id;
+  gboolean             outside;
 };
 
 G_DEFINE_FINAL_TYPE (IopPlanExchangeSection, iop_plan_exchange_section, ADW_TYPE_PREFERENCES_GROUP)
@@ -40,6 +47,7 @@ typedef struct
   char *record_number;
   char *format;
   char *path;
+  char *notice;
 } ExportJob;
 
 static void
@@ -51,6 +59,7 @@ export_job_free (gpointer data)
   g_free (job->record_number);
   g_free (job->format);
   g_free (job->path);
+  g_free (job->notice);
   g_free (job);
 }
 
@@ -78,6 +87,7 @@ export_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  exchange->notice = g_strdup (job->notice);
   if (g_str_equal (job->format, "fhir"))
     ok = iop_fhir_write_file (exchange, job->path, &error);
   else
@@ -94,6 +104,8 @@ export_thread (GTask        *task,
  * @record_number: whose record
  * @format: "native" or "fhir"
  * @file: where to write (a temporary file is renamed over it when complete)
+ * @notice: (nullable): for a disclosure already recorded, the 42 CFR § 2.32
+ *   notice the file opens with; %NULL for use inside the program
  *
  * Exports in a worker thread; the export is validated before it is written
  * and recorded in the audit log.
@@ -103,6 +115,7 @@ iop_plan_export_async (IopStore            *store,
                        const char          *record_number,
                        const char          *format,
                        GFile               *file,
+                       const char          *notice,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
@@ -115,6 +128,7 @@ iop_plan_export_async (IopStore            *store,
   job->record_number = g_strdup (record_number);
   job->format = g_strdup (format);
   job->path = g_file_get_path (file);
+  job->notice = g_strdup (notice);
   g_task_set_source_tag (task, iop_plan_export_async);
   g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
@@ -151,7 +165,31 @@ exported_cb (GObject      *object,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  iop_widget_add_toast (GTK_WIDGET (self), _("Plan exported"));
+  iop_widget_add_toast (GTK_WIDGET (self), self->outside ? _("Plan exported and the disclosure recorded")
+                                                          : _("Plan exported"));
+}
+
+static void
+start_export (IopPlanExchangeSection *self,
+              const char             *notice)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!IOP_IS_WINDOW (root) || self->file == NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_row), FALSE);
+  iop_plan_export_async (iop_window_get_store (IOP_WINDOW (root)), self->record_number, self->format,
+                         self->file, notice, self->cancellable, exported_cb, g_object_ref (self));
+}
+
+/* The consent was chosen and the disclosure recorded: the file carries the notice. */
+static void
+disclosed_cb (IopConsentChooser      *chooser,
+              gint64                  consent_id,
+              const char             *notice,
+              IopPlanExchangeSection *self)
+{
+  start_export (self, notice);
 }
 
 static void
@@ -163,11 +201,20 @@ save_response_cb (GtkNativeDialog        *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT && IOP_IS_WINDOW (root))
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_set_object (&self->file, NULL);
+      self->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (!self->outside)
+        start_export (self, NULL);
+      else
+        {
+          /* The file is chosen first, so a confirmed consent is always followed by the export. */
+          IopConsentChooser *consents = iop_consent_chooser_new (GTK_WINDOW (root),
+                                                                 iop_window_get_store (IOP_WINDOW (root)),
+                                                                 self->participant_id, _("Treatment plan"));
 
-      gtk_widget_set_sensitive (GTK_WIDGET (self->export_row), FALSE);
-      iop_plan_export_async (iop_window_get_store (IOP_WINDOW (root)), self->record_number, self->format,
-                             file, self->cancellable, exported_cb, g_object_ref (self));
+          g_signal_connect_object (consents, "disclosed", G_CALLBACK (disclosed_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (consents));
+        }
     }
   g_object_unref (chooser);
 }
@@ -185,6 +232,7 @@ format_response_cb (AdwMessageDialog       *dialog,
     return;
   g_free (self->format);
   self->format = g_strdup (response);
+  self->outside = gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "outside"));
 
   chooser = gtk_file_chooser_native_new (_("Export Plan"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -212,6 +260,7 @@ export_plan_action (GtkWidget  *widget,
     return;
   g_free (self->record_number);
   self->record_number = g_strdup (iop_participant_get_record_number (participant));
+  self->participant_id = iop_participant_get_id (participant);
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Export Plan"),
                                    _("Circle’s own format keeps everything, for another Circle program. "
@@ -225,6 +274,21 @@ export_plan_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "native", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "native");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  /* Who it is for: outside the program it needs the participant's consent. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *inside = gtk_check_button_new_with_mnemonic (_("For use _inside the program"));
+    GtkWidget *outside = gtk_check_button_new_with_mnemonic (_("For someone _outside the program… (needs their consent)"));
+
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (outside), GTK_CHECK_BUTTON (inside));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (inside), TRUE);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Who the plan is for"), -1);
+    gtk_box_append (GTK_BOX (box), inside);
+    gtk_box_append (GTK_BOX (box), outside);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+    g_object_set_data (G_OBJECT (dialog), "outside", outside);
+  }
   g_signal_connect_object (dialog, "response", G_CALLBACK (format_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -240,6 +304,7 @@ iop_plan_exchange_section_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->record_number, g_free);
   g_clear_pointer (&self->format, g_free);
+  g_clear_object (&self->file);
 
   G_OBJECT_CLASS (iop_plan_exchange_section_parent_class)->dispose (object);
 }

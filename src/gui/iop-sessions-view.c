@@ -19,9 +19,10 @@
  * queue, and who is under the weekly IOP minimum. Opening a session shows the
  * session editor.
  *
- * Until sign-in exists, "Signing as" says who is at the desk: it is the store's
- * acting staff member for signatures, reviews and the audit log, and chooses
- * whose to-do list is shown (everyone's when nobody is chosen).
+ * Signatures, reviews and the audit log are the signed-in staff member's (the
+ * store's actor), named above the tabs. A counselor's to-do list holds the
+ * sessions they facilitate; a supervisor's or administrator's holds everyone's
+ * undocumented sessions, with those awaiting their co-signature under Review.
  */
 
 typedef enum {
@@ -47,7 +48,7 @@ struct _IopSessionsView
   GtkDropDown        *group_dropdown;
   GtkDropDown        *range_dropdown;
   GtkDropDown        *state_dropdown;
-  GtkDropDown        *signer_dropdown;
+  GtkLabel           *signer_label;
   AdwPreferencesGroup *todo_group;
   GtkListBox         *todo_list;
   GtkListBox         *review_list;
@@ -61,7 +62,6 @@ struct _IopSessionsView
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   GArray             *group_ids;      /* gint64, index 0 = all groups */
-  GArray             *staff_ids;      /* gint64, index 0 = nobody */
   GListModel         *todo;
   GListModel         *review;
   gboolean            opened;
@@ -261,13 +261,11 @@ static void
 reload_filters (IopSessionsView *self)
 {
   g_autoptr(GListModel) groups = iop_store_list_groups (self->store, TRUE, NULL);
-  g_autoptr(GListModel) staff = iop_store_list_staff (self->store, NULL);
   g_autoptr(GtkStringList) group_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
-  gint64 group_id = 0;
   gint64 actor = iop_store_get_actor (self->store);
+  g_autoptr(IopStaff) signer = actor > 0 ? iop_store_get_staff (self->store, actor, NULL) : NULL;
+  gint64 group_id = 0;
   guint group_index = 0;
-  guint staff_index = 0;
   gint64 none = 0;
 
   if (self->group_ids->len > 0)
@@ -287,30 +285,22 @@ reload_filters (IopSessionsView *self)
       gtk_string_list_append (group_names, iop_group_get_name (g));
     }
 
-  g_array_set_size (self->staff_ids, 0);
-  g_array_append_val (self->staff_ids, none);
-  gtk_string_list_append (staff_names, _("Nobody chosen"));
-  for (guint i = 0; staff != NULL && i < g_list_model_get_n_items (staff); i++)
-    {
-      g_autoptr(IopStaff) s = g_list_model_get_item (staff, i);
-      gint64 id = iop_staff_get_id (s);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", iop_staff_get_full_name (s),
-                                                iop_staff_role_label (iop_staff_get_role (s)));
-
-      if (!iop_staff_get_active (s))
-        continue;
-      if (id == actor)
-        staff_index = self->staff_ids->len;
-      g_array_append_val (self->staff_ids, id);
-      gtk_string_list_append (staff_names, label);
-    }
-
   self->loading = TRUE;
   gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (group_names));
   gtk_drop_down_set_selected (self->group_dropdown, group_index);
-  gtk_drop_down_set_model (self->signer_dropdown, G_LIST_MODEL (staff_names));
-  gtk_drop_down_set_selected (self->signer_dropdown, staff_index);
   self->loading = FALSE;
+
+  /* Who signs here is whoever signed in: said, not chosen. */
+  if (signer != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Signing as %s (%s)"), iop_staff_get_full_name (signer),
+                                               iop_staff_role_label (iop_staff_get_role (signer)));
+
+      gtk_label_set_text (self->signer_label, text);
+    }
+  else
+    gtk_label_set_text (self->signer_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->signer_label), signer != NULL);
 }
 
 static void
@@ -365,7 +355,7 @@ reload_lists (IopSessionsView *self)
   gtk_stack_page_set_title (self->review_page, review_title);
   adw_preferences_group_set_description (self->todo_group,
                                          todo_staff > 0 ? _("Sessions you facilitate that are not documented or not signed yet.")
-                                                        : _("Everyone’s sessions that are not documented or not signed yet. Choose who is signing to see only theirs."));
+                                                        : _("Everyone’s sessions that are not documented or not signed yet. Sessions awaiting your co-signature are under Review."));
 
   fill_hours (self, self->this_week_list, today);
   fill_hours (self, self->last_week_list, last_week);
@@ -406,17 +396,6 @@ query_changed_cb (IopSessionsView *self)
 {
   if (!self->loading)
     reload_lists (self);
-}
-
-static void
-signer_changed_cb (IopSessionsView *self)
-{
-  guint index = gtk_drop_down_get_selected (self->signer_dropdown);
-
-  if (self->loading || index >= self->staff_ids->len)
-    return;
-  iop_store_set_actor (self->store, g_array_index (self->staff_ids, gint64, index));
-  reload_lists (self);
 }
 
 static gboolean
@@ -787,7 +766,6 @@ iop_sessions_view_dispose (GObject *object)
   g_clear_object (&self->review);
   g_clear_object (&self->store);
   g_clear_pointer (&self->group_ids, g_array_unref);
-  g_clear_pointer (&self->staff_ids, g_array_unref);
 
   G_OBJECT_CLASS (iop_sessions_view_parent_class)->dispose (object);
 }
@@ -874,7 +852,7 @@ iop_sessions_view_class_init (IopSessionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, range_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, state_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, IopSessionsView, signer_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IopSessionsView, signer_label);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, todo_group);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, todo_list);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, review_list);
@@ -904,10 +882,8 @@ iop_sessions_view_init (IopSessionsView *self)
   iop_a11y_label_drop_down (self->group_dropdown, NULL);
   iop_a11y_label_drop_down (self->range_dropdown, NULL);
   iop_a11y_label_drop_down (self->state_dropdown, NULL);
-  iop_a11y_label_drop_down (self->signer_dropdown, _("Signing as"));
 
   self->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_string_list_append (ranges, _("Last two weeks and next week"));
   gtk_string_list_append (ranges, _("This week"));
@@ -923,7 +899,6 @@ iop_sessions_view_init (IopSessionsView *self)
   g_signal_connect_object (self->group_dropdown, "notify::selected", G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->range_dropdown, "notify::selected", G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state_dropdown, "notify::selected", G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->signer_dropdown, "notify::selected", G_CALLBACK (signer_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->filter = gtk_custom_filter_new (match_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
@@ -980,19 +955,16 @@ iop_sessions_view_show_list (IopSessionsView *self)
 }
 
 /**
- * iop_sessions_view_set_signer:
+ * iop_sessions_view_get_signer_text:
  * @self: an #IopSessionsView
- * @staff_id: who signs at this desk, or 0
+ *
+ * Returns: who signs here, as shown: the signed-in staff member
  */
-void
-iop_sessions_view_set_signer (IopSessionsView *self,
-                              gint64           staff_id)
+const char *
+iop_sessions_view_get_signer_text (IopSessionsView *self)
 {
-  g_return_if_fail (IOP_IS_SESSIONS_VIEW (self));
-
-  for (guint i = 0; i < self->staff_ids->len; i++)
-    if (g_array_index (self->staff_ids, gint64, i) == staff_id)
-      gtk_drop_down_set_selected (self->signer_dropdown, i);
+  g_return_val_if_fail (IOP_IS_SESSIONS_VIEW (self), NULL);
+  return gtk_label_get_text (self->signer_label);
 }
 
 IopSessionEditor *

@@ -15,8 +15,7 @@ GtkWidget        *iop_sessions_view_new              (IopStore        *store);
 void              iop_sessions_view_show_session     (IopSessionsView *self,
                                                       gint64           session_id);
 void              iop_sessions_view_show_list        (IopSessionsView *self);
-void              iop_sessions_view_set_signer       (IopSessionsView *self,
-                                                      gint64           staff_id);
+const char       *iop_sessions_view_get_signer_text  (IopSessionsView *self);
 IopSessionEditor *iop_sessions_view_get_editor       (IopSessionsView *self);
 GListModel       *iop_sessions_view_get_model        (IopSessionsView *self);
 guint             iop_sessions_view_get_todo_count   (IopSessionsView *self);

@@ -585,48 +585,138 @@ setup_action (GtkWidget  *widget,
 }
 
 static void
+free_secret (gpointer secret)
+{
+  if (secret != NULL)
+    explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+static void
 backup_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     IopWindow       *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  const char *passphrase = g_object_get_data (G_OBJECT (chooser), "passphrase");
   g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      if (iop_backup_write (self->store, path, NULL, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Backed up to “%s”"), name);
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
 
-          iop_window_add_toast (self, adw_toast_new (message));
-        }
-      else
+      if (!iop_window_write_backup (self, path, passphrase, &error))
         iop_window_show_error (self, _("Backup Failed"), error->message);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
 
+/* Either no passphrase (a plain backup) or the same one twice, long enough. */
+static void
+backup_passphrases_changed_cb (AdwMessageDialog *dialog)
+{
+  const char *first = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "first"));
+  const char *again = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "again"));
+  GtkWidget *hint = g_object_get_data (G_OBJECT (dialog), "hint");
+  gboolean plain = *first == '\0' && *again == '\0';
+  gboolean long_enough = g_utf8_strlen (first, -1) >= IOP_PASSPHRASE_MIN_LENGTH;
+  gboolean same = g_strcmp0 (first, again) == 0;
+
+  adw_message_dialog_set_response_enabled (dialog, "choose", plain || (long_enough && same));
+  if (plain)
+    gtk_label_set_text (GTK_LABEL (hint), _("Without a passphrase the backup is not encrypted: keep it where only the program's staff can reach it."));
+  else if (!long_enough)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("The passphrase needs at least %d character.",
+                                                         "The passphrase needs at least %d characters.",
+                                                         IOP_PASSPHRASE_MIN_LENGTH),
+                                               IOP_PASSPHRASE_MIN_LENGTH);
+
+      gtk_label_set_text (GTK_LABEL (hint), text);
+    }
+  else if (!same)
+    gtk_label_set_text (GTK_LABEL (hint), _("The two passphrases are not the same."));
+  else
+    gtk_label_set_text (GTK_LABEL (hint), _("The backup will be encrypted. Without this passphrase it cannot be restored: keep it safe."));
+}
+
+static void
+backup_passphrase_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               IopWindow        *self)
+{
+  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkEditable *again = g_object_get_data (G_OBJECT (dialog), "again");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+  char *passphrase = NULL;
+
+  if (g_strcmp0 (response, "choose") == 0 && *gtk_editable_get_text (first) != '\0')
+    passphrase = g_strdup (gtk_editable_get_text (first));
+  /* The rows go with the dialog: nothing may ask them for their text then. */
+  g_signal_handlers_disconnect_by_func (first, backup_passphrases_changed_cb, dialog);
+  g_signal_handlers_disconnect_by_func (again, backup_passphrases_changed_cb, dialog);
+  gtk_editable_set_text (first, "");
+  gtk_editable_set_text (again, "");
+  /* A focused passphrase entry destroyed with its dialog is still told of
+   * caps-lock changes (GTK 4.8): let go of the focus first. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+  if (g_strcmp0 (response, "choose") != 0)
+    return;
+
+  name = g_date_time_format (now, passphrase != NULL ? "circle-%Y-%m-%d.backup.sealed" : "circle-%Y-%m-%d.backup");
+  chooser = gtk_file_chooser_native_new (_("Back Up the Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "passphrase", passphrase, free_secret);
+  g_signal_connect (chooser, "response", G_CALLBACK (backup_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* First an optional passphrase, entered twice, then the file. */
 static void
 backup_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   IopWindow *self = IOP_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *name = g_date_time_format (now, "circle-%Y-%m-%d.backup");
+  AdwMessageDialog *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *first = adw_password_entry_row_new ();
+  GtkWidget *again = adw_password_entry_row_new ();
+  GtkWidget *hint = gtk_label_new (NULL);
 
-  chooser = gtk_file_chooser_native_new (_("Back Up the Database"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (backup_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Back Up the Database"),
+                                                       _("A passphrase encrypts the backup, for a copy kept off site. Leave it empty for a plain backup.")));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (first), _("Backup Passphrase (Optional)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (again), _("Backup Passphrase Again"));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), first);
+  gtk_list_box_append (GTK_LIST_BOX (list), again);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0.0);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, hint, NULL, -1);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), hint);
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "choose", _("_Choose File…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "first", first);
+  g_object_set_data (G_OBJECT (dialog), "again", again);
+  g_object_set_data (G_OBJECT (dialog), "hint", hint);
+  g_signal_connect_swapped (first, "changed", G_CALLBACK (backup_passphrases_changed_cb), dialog);
+  g_signal_connect_swapped (again, "changed", G_CALLBACK (backup_passphrases_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (backup_passphrase_response_cb), self);
+  backup_passphrases_changed_cb (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -658,13 +748,6 @@ restore_confirm_cb (AdwMessageDialog *dialog,
   }
 }
 
-static void
-free_secret (gpointer secret)
-{
-  if (secret != NULL)
-    explicit_bzero (secret, strlen (secret));
-  g_free (secret);
-}
 
 static void check_backup (IopWindow  *self,
                           const char *path,
@@ -1344,4 +1427,36 @@ iop_window_show_error (IopWindow  *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * iop_window_write_backup:
+ * @self: an #IopWindow
+ * @path: the backup file to write
+ * @passphrase: (nullable): encrypts the backup when given
+ * @error: return location for a #GError
+ *
+ * Backs up the database as win.back-up does once the file is chosen, and
+ * says so in a toast.
+ *
+ * Returns: %TRUE when written
+ */
+gboolean
+iop_window_write_backup (IopWindow   *self,
+                         const char  *path,
+                         const char  *passphrase,
+                         GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (IOP_IS_WINDOW (self), FALSE);
+
+  if (!iop_backup_write (self->store, path, passphrase != NULL && *passphrase ? passphrase : NULL, error))
+    return FALSE;
+  name = g_path_get_basename (path);
+  message = passphrase != NULL && *passphrase ? g_strdup_printf (_("Backed up and encrypted to “%s”"), name)
+                                              : g_strdup_printf (_("Backed up to “%s”"), name);
+  iop_window_add_toast (self, adw_toast_new (message));
+  return TRUE;
 }

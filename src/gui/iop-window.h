@@ -45,4 +45,9 @@ void        iop_window_show_error         (IopWindow      *self,
 void        iop_widget_add_toast          (GtkWidget      *widget,
                                            const char     *message);
 
+gboolean      iop_window_write_backup (IopWindow   *self,
+                                       const char  *path,
+                                       const char  *passphrase,
+                                       GError     **error);
+
 G_END_DECLS

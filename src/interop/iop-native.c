@@ -374,6 +374,8 @@ iop_native_write_file (IopExchange  *exchange,
 
   if (doc == NULL)
     return FALSE;
+  /* Validated already: the notice is a comment, outside what the schema sees. */
+  iop_xml_prepend_comment (doc, exchange->notice);
   xmlDocDumpFormatMemoryEnc (doc, &mem, &size, "UTF-8", 1);
   if (mem == NULL)
     {

@@ -666,3 +666,37 @@ iop_xml_set_error (GError      **error,
   else
     g_set_error (error, IOP_XML_ERROR, code, "%s: %s", name, message);
 }
+
+/**
+ * iop_xml_prepend_comment:
+ * @doc: a document with a root element
+ * @text: (nullable): the comment, e.g. the 42 CFR § 2.32 notice of a disclosure
+ *
+ * Puts @text in a comment before the root element, where any reader sees it
+ * first and where neither schema validation nor an import looks. Hyphen runs
+ * that XML forbids inside a comment are broken up.
+ */
+void
+iop_xml_prepend_comment (xmlDoc     *doc,
+                         const char *text)
+{
+  g_autoptr(GString) safe = NULL;
+  xmlNode *root;
+  xmlNode *comment;
+
+  g_return_if_fail (doc != NULL);
+
+  root = xmlDocGetRootElement (doc);
+  if (text == NULL || *text == '\0' || root == NULL)
+    return;
+  safe = g_string_new (" ");
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      g_string_append_c (safe, *c);
+      if (*c == '-' && (c[1] == '-' || c[1] == '\0'))
+        g_string_append_c (safe, ' ');
+    }
+  g_string_append_c (safe, ' ');
+  comment = xmlNewDocComment (doc, (const xmlChar *) safe->str);
+  xmlAddPrevSibling (root, comment);
+}

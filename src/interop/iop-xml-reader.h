@@ -46,6 +46,8 @@ xmlDoc   *iop_xml_read_memory   (const char  *data,
 gboolean  iop_xml_validate      (xmlDoc      *doc,
                                  const char  *xsd_path,
                                  GError     **error);
+void      iop_xml_prepend_comment (xmlDoc    *doc,
+                                 const char *text);
 void      iop_xml_set_error     (GError     **error,
                                  IopXmlError  code,
                                  xmlNode     *node,

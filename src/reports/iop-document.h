@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 
 /* The 42 CFR Part 2 §2.32 notice every page of a Part 2 record must carry. */
 #define IOP_DOCUMENT_PART2_NOTICE N_("42 CFR part 2 prohibits unauthorized use or disclosure of these records.")
+/* Documents that hold several people's records (a group's session summary,
+ * sign-in sheet, group and program reports) never leave the program: a
+ * disclosure is of one participant's record, under that participant's consent. */
+#define IOP_DOCUMENT_INTERNAL_NOTICE N_("Confidential — for use inside the program; not for disclosure (42 CFR Part 2).")
 
 #define IOP_TYPE_DOCUMENT (iop_document_get_type ())
 G_DECLARE_FINAL_TYPE (IopDocument, iop_document, IOP, DOCUMENT, GObject)

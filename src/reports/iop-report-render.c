@@ -1214,7 +1214,11 @@ iop_group_report_build_document (IopGroupReport *report,
   IopDocument *doc = iop_document_new (title);
   GPtrArray *rows;
 
-  iop_document_set_footer_notice (doc, _(IOP_DOCUMENT_PART2_NOTICE));
+  {
+    g_autofree char *notice = g_strdup_printf ("%s\n%s", _(IOP_DOCUMENT_INTERNAL_NOTICE), _(IOP_DOCUMENT_PART2_NOTICE));
+
+    iop_document_set_footer_notice (doc, notice);
+  }
   if (program_name != NULL)
     iop_document_set_program_name (doc, program_name);
 
@@ -1493,7 +1497,11 @@ iop_program_report_build_document (IopProgramReport *report,
   IopDocument *doc = iop_document_new (_("Program report"));
   GPtrArray *rows;
 
-  iop_document_set_footer_notice (doc, _(IOP_DOCUMENT_PART2_NOTICE));
+  {
+    g_autofree char *notice = g_strdup_printf ("%s\n%s", _(IOP_DOCUMENT_INTERNAL_NOTICE), _(IOP_DOCUMENT_PART2_NOTICE));
+
+    iop_document_set_footer_notice (doc, notice);
+  }
   if (program_name != NULL)
     iop_document_set_program_name (doc, program_name);
   iop_document_add_heading (doc, 1, _("Program report"));

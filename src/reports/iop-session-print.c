@@ -23,12 +23,21 @@
 
 static IopDocument *
 new_document (const char *title,
-              const char *program_name)
+              const char *program_name,
+              gboolean    several_people)
 {
   IopDocument *doc = iop_document_new (title);
 
   iop_document_set_program_name (doc, program_name != NULL && *program_name ? program_name : _("Circle IOP"));
-  iop_document_set_footer_notice (doc, _(IOP_DOCUMENT_PART2_NOTICE));
+  if (several_people)
+    {
+      g_autofree char *notice = g_strdup_printf ("%s\n%s", _(IOP_DOCUMENT_INTERNAL_NOTICE),
+                                                 _(IOP_DOCUMENT_PART2_NOTICE));
+
+      iop_document_set_footer_notice (doc, notice);
+    }
+  else
+    iop_document_set_footer_notice (doc, _(IOP_DOCUMENT_PART2_NOTICE));
   return doc;
 }
 
@@ -300,7 +309,7 @@ iop_session_summary_document (IopStore       *store,
   if (events == NULL)
     return NULL;
 
-  doc = new_document (_("Session summary"), program_name);
+  doc = new_document (_("Session summary"), program_name, TRUE);
   iop_document_add_heading (doc, 1, _("Session summary"));
   add_session_fields (doc, session);
   iop_document_add_field (doc, _("State"), iop_session_state_label (iop_session_get_state (session)));
@@ -396,7 +405,7 @@ iop_session_member_copy_document (IopStore    *store,
     iop_catalog_push_thread_default (catalog);
 
   name = iop_attendance_dup_full_name (member);
-  doc = new_document (_("Group session note — member's copy"), program_name);
+  doc = new_document (_("Group session note — member's copy"), program_name, FALSE);
   iop_document_set_catalog (doc, catalog);
   iop_document_add_heading (doc, 1, _("Group session note"));
   iop_document_add_field (doc, _("Member"), name);
@@ -492,7 +501,7 @@ iop_session_sign_in_document (IopStore    *store,
   headers[1] = _("Signature");
   headers[2] = _("Time in");
   headers[3] = _("Time out");
-  doc = new_document (_("Sign-in sheet"), program_name);
+  doc = new_document (_("Sign-in sheet"), program_name, TRUE);
   iop_document_set_catalog (doc, catalog);
   iop_document_add_heading (doc, 1, _("Sign-in sheet"));
   add_session_fields (doc, session);
