@@ -109,6 +109,42 @@ test_fhir_export_import (void)
     g_assert_cmpint (status, ==, 0);
     g_assert_true (g_str_has_prefix (out, "format\tfhir\nparticipant\tC-00002\tnew\t2\t2\n"));
     g_assert_nonnull (strstr (out, "note\tC-00002"));  /* the defaulted admission date is said */
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* Everyone at once: one collection Bundle, which imports as everyone. */
+  {
+    g_autofree char *all_file = tmp ("cli-fhir-all.xml");
+    g_autofree char *d = iop_test_db_path ("cli-fd");
+    g_autoptr(GPtrArray) people = NULL;
+    const char *export_args[] = { "--database", a, "--export-plan", "all", "--format", "fhir", "--output", all_file, NULL };
+    const char *import_args[] = { "--database", d, "--import-plan", all_file, NULL };
+    g_auto(GStrv) lines = NULL;
+    guint n_new = 0;
+
+    {
+      g_autoptr(IopStore) source = iop_store_open (a, NULL);
+      people = iop_store_list_participants (source, NULL);
+    }
+    {
+      g_autoptr(IopStore) empty = iop_test_open_store ("cli-fd");
+      iop_test_add_admin (empty);
+    }
+    iop_test_run_circle (export_args, &out, &err, &status);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_cmpint (status, ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    iop_test_run_circle (import_args, &out, &err, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_str_has_prefix (out, "format\tfhir\n"));
+    lines = g_strsplit (out, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (g_str_has_prefix (lines[i], "participant\t") && strstr (lines[i], "\tnew\t") != NULL)
+        n_new++;
+    g_assert_cmpuint (people->len, >, 1);
+    g_assert_cmpuint (n_new, ==, people->len);
   }
 }
 
@@ -138,10 +174,10 @@ test_refusals (void)
     g_clear_pointer (&err, g_free);
   }
   {
-    const char *args[] = { "--database", a, "--export-plan", "all", "--format", "fhir", "--output", bad, NULL };
+    const char *args[] = { "--database", a, "--export-plan", "all", "--format", "hl7v2", "--output", bad, NULL };
     iop_test_run_circle (args, &out, &err, &status);
     g_assert_cmpint (status, !=, 0);
-    g_assert_true (g_str_has_prefix (err, "circle: "));
+    g_assert_cmpstr (err, ==, "circle: --format must be native or fhir\n");
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }

@@ -35,7 +35,7 @@ const GOptionEntry iop_cli_exchange_entries[] = {
   { "export-plan", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the plan record of RECORD_NUMBER, or of everyone with “all” (needs --output)"), N_("RECORD_NUMBER|all") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Format for --export-plan: native (Circle’s own, the default) or fhir (HL7 FHIR R4 Bundle, one participant)"), N_("native|fhir") },
+    N_("Format for --export-plan: native (Circle’s own, the default) or fhir (HL7 FHIR R4 Bundle; with all, one collection Bundle)"), N_("native|fhir") },
   { NULL }
 };
 
@@ -109,9 +109,6 @@ run_export_plan (const char *which,
     return iop_cli_fail (_("--format must be native or fhir"));
   if (output == NULL)
     return iop_cli_fail (_("--export-plan needs --output FILE"));
-  if (all && g_str_equal (format, "fhir"))
-    return iop_cli_fail (_("A FHIR export holds one participant: give a record number, or export everyone with --format native"));
-
   /* A disclosure is of one person's record, under that person's consent. */
   if (all && iop_cli_is_disclosure ())
     return iop_cli_fail (_("A disclosure outside the program is of one participant: give a record number, not all."));
