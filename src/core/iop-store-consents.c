@@ -439,6 +439,22 @@ iop_store_list_disclosures (IopStore  *self,
 }
 
 /**
+ * iop_disclosure_notice_for:
+ * @recipient: who receives the record
+ * @consent_id: the consent the disclosure relies on
+ *
+ * Returns: (transfer full): the line an output disclosed under @consent_id
+ *   opens with: to whom, under which consent, and the 42 CFR § 2.32 notice
+ */
+char *
+iop_disclosure_notice_for (const char *recipient,
+                           gint64      consent_id)
+{
+  return g_strdup_printf (_("Disclosed to %s under consent No. %" G_GINT64_FORMAT ". %s"),
+                          recipient, consent_id, iop_disclosure_notice ());
+}
+
+/**
  * iop_disclosure_notice:
  *
  * The written statement that must accompany every disclosure made with a

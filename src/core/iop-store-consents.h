@@ -41,5 +41,7 @@ GListModel *iop_store_list_disclosures   (IopStore    *self,
                                           GError     **error);
 
 const char *iop_disclosure_notice        (void);
+char       *iop_disclosure_notice_for    (const char  *recipient,
+                                          gint64       consent_id);
 
 G_END_DECLS

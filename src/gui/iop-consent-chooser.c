@@ -32,12 +32,14 @@ struct _IopConsentChooser
   char             *what;
   char             *notice;
   gint64            participant_id;
+  gboolean          deferred;   /* "chosen" instead of recording the disclosure */
 };
 
 G_DEFINE_FINAL_TYPE (IopConsentChooser, iop_consent_chooser, ADW_TYPE_MESSAGE_DIALOG)
 
 enum {
   DISCLOSED,
+  CHOSEN,
   N_SIGNALS
 };
 
@@ -144,6 +146,17 @@ iop_consent_chooser_class_init (IopConsentChooserClass *klass)
    */
   signals[DISCLOSED] = g_signal_new ("disclosed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+
+  /**
+   * IopConsentChooser::chosen:
+   * @consent_id: the consent chosen
+   *
+   * With iop_consent_chooser_set_deferred(): a consent was chosen and confirmed;
+   * nothing is recorded yet. The handler records the disclosure in the same
+   * transaction as the output it writes, so one never exists without the other.
+   */
+  signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -253,6 +266,12 @@ iop_consent_chooser_disclose (IopConsentChooser  *self,
                            _("Choose the consent this disclosure relies on."));
       return FALSE;
     }
+  if (self->deferred)
+    {
+      /* The caller records the disclosure together with the output it makes. */
+      g_signal_emit (self, signals[CHOSEN], 0, id);
+      return TRUE;
+    }
   consent = iop_store_get_consent (self->store, id, error);
   if (consent == NULL
       || !iop_store_record_disclosure (self->store, self->participant_id, id,
@@ -260,10 +279,25 @@ iop_consent_chooser_disclose (IopConsentChooser  *self,
     return FALSE;
 
   g_free (self->notice);
-  self->notice = g_strdup_printf (_("Disclosed to %s under consent No. %" G_GINT64_FORMAT ". %s"),
-                                  iop_consent_get_recipient (consent), id, iop_disclosure_notice ());
+  self->notice = iop_disclosure_notice_for (iop_consent_get_recipient (consent), id);
   g_signal_emit (self, signals[DISCLOSED], 0, id, self->notice);
   return TRUE;
+}
+
+/**
+ * iop_consent_chooser_set_deferred:
+ * @deferred: %TRUE to leave recording the disclosure to the caller
+ *
+ * For outputs written elsewhere (a worker thread): confirming emits
+ * #IopConsentChooser::chosen instead of recording the disclosure.
+ */
+void
+iop_consent_chooser_set_deferred (IopConsentChooser *self,
+                                  gboolean           deferred)
+{
+  g_return_if_fail (IOP_IS_CONSENT_CHOOSER (self));
+
+  self->deferred = !!deferred;
 }
 
 /**

@@ -21,5 +21,7 @@ gint64             iop_consent_chooser_get_selected (IopConsentChooser  *self);
 gboolean           iop_consent_chooser_disclose     (IopConsentChooser  *self,
                                                      GError            **error);
 const char        *iop_consent_chooser_get_notice   (IopConsentChooser  *self);
+void               iop_consent_chooser_set_deferred (IopConsentChooser  *self,
+                                                     gboolean            deferred);
 
 G_END_DECLS

@@ -4,12 +4,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "iop-consent-chooser.h"
 #include "iop-fhir.h"
 #include "iop-native.h"
 #include "iop-participant-page.h"
 #include "iop-plan-exchange-section.h"
+#include "iop-store-consents.h"
 #include "iop-store-exchange.h"
 #include "iop-window.h"
 
@@ -18,7 +20,8 @@
  * who the file is for, and the file, then builds, validates and writes it in a
  * worker thread with its own database connection. A file for someone outside
  * the program goes out only under one of the participant's valid consents
- * (IopConsentChooser records the disclosure) and opens with the 42 CFR § 2.32
+ * (chosen in IopConsentChooser; the disclosure is recorded in the transaction
+ * that writes the file) and opens with the 42 CFR § 2.32
  * notice in a comment.
  */
 
@@ -47,7 +50,7 @@ typedef struct
   char *record_number;
   char *format;
   char *path;
-  char *notice;
+  gint64 consent_id;
 } ExportJob;
 
 static void
@@ -59,8 +62,44 @@ export_job_free (gpointer data)
   g_free (job->record_number);
   g_free (job->format);
   g_free (job->path);
-  g_free (job->notice);
   g_free (job);
+}
+
+/* A disclosure is recorded with the file it makes: the record of it, the file
+ * and the export's audit entry are committed together, or none is kept. */
+static gboolean
+export_in_transaction (IopStore   *store,
+                       ExportJob  *job,
+                       GError    **error)
+{
+  g_autoptr(IopExchange) exchange = NULL;
+  gboolean ok;
+
+  exchange = iop_store_exchange_read (store, job->record_number, error);
+  if (exchange == NULL)
+    return FALSE;
+  if (job->consent_id > 0)
+    {
+      IopExchangeParticipant *p = exchange->participants->len == 1
+                                  ? g_ptr_array_index (exchange->participants, 0) : NULL;
+      g_autoptr(IopConsent) consent = iop_store_get_consent (store, job->consent_id, error);
+
+      if (consent == NULL || p == NULL
+          || !iop_store_record_disclosure (store, p->id, job->consent_id, iop_consent_get_recipient (consent),
+                                           _("Treatment plan"), NULL, error))
+        {
+          if (consent != NULL && p == NULL)
+            g_set_error_literal (error, IOP_STORE_ERROR, IOP_STORE_ERROR_INVALID,
+                                 _("A disclosure is of one participant’s record."));
+          return FALSE;
+        }
+      exchange->notice = iop_disclosure_notice_for (iop_consent_get_recipient (consent), job->consent_id);
+    }
+  if (g_str_equal (job->format, "fhir"))
+    ok = iop_fhir_write_file (exchange, job->path, error);
+  else
+    ok = iop_native_write_file (exchange, job->path, error);
+  return ok && iop_store_exchange_log_export (store, exchange, job->format, error);
 }
 
 static void
@@ -72,8 +111,7 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(IopStore) store = iop_store_open_full (job->db_path, IOP_STORE_OPEN_DEFER_CHECK, &error);
-  g_autoptr(IopExchange) exchange = NULL;
-  gboolean ok;
+  gboolean existed;
 
   if (store == NULL)
     {
@@ -81,21 +119,23 @@ export_thread (GTask        *task,
       return;
     }
   iop_store_set_actor (store, job->actor);
-  exchange = iop_store_exchange_read (store, job->record_number, &error);
-  if (exchange == NULL)
+  existed = g_file_test (job->path, G_FILE_TEST_EXISTS);
+  if (!iop_store_begin (store, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  exchange->notice = g_strdup (job->notice);
-  if (g_str_equal (job->format, "fhir"))
-    ok = iop_fhir_write_file (exchange, job->path, &error);
-  else
-    ok = iop_native_write_file (exchange, job->path, &error);
-  if (!ok || !iop_store_exchange_log_export (store, exchange, job->format, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  if (!export_in_transaction (store, job, &error) || !iop_store_commit (store, &error))
+    {
+      iop_store_rollback (store);
+      /* The file was replaced whole, so a failure after writing leaves none of
+       * this export behind; a file that was there before is not ours to remove. */
+      if (!existed)
+        g_unlink (job->path);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -104,18 +144,19 @@ export_thread (GTask        *task,
  * @record_number: whose record
  * @format: "native" or "fhir"
  * @file: where to write (a temporary file is renamed over it when complete)
- * @notice: (nullable): for a disclosure already recorded, the 42 CFR § 2.32
- *   notice the file opens with; %NULL for use inside the program
+ * @consent_id: for someone outside the program, the participant's consent the
+ *   disclosure relies on; 0 for use inside the program
  *
  * Exports in a worker thread; the export is validated before it is written
- * and recorded in the audit log.
+ * and recorded in the audit log. With @consent_id, the disclosure is recorded
+ * in the same transaction and the file opens with the 42 CFR § 2.32 notice.
  */
 void
 iop_plan_export_async (IopStore            *store,
                        const char          *record_number,
                        const char          *format,
                        GFile               *file,
-                       const char          *notice,
+                       gint64               consent_id,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
@@ -128,7 +169,7 @@ iop_plan_export_async (IopStore            *store,
   job->record_number = g_strdup (record_number);
   job->format = g_strdup (format);
   job->path = g_file_get_path (file);
-  job->notice = g_strdup (notice);
+  job->consent_id = consent_id;
   g_task_set_source_tag (task, iop_plan_export_async);
   g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
@@ -171,7 +212,7 @@ exported_cb (GObject      *object,
 
 static void
 start_export (IopPlanExchangeSection *self,
-              const char             *notice)
+              gint64                  consent_id)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -179,17 +220,16 @@ start_export (IopPlanExchangeSection *self,
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_row), FALSE);
   iop_plan_export_async (iop_window_get_store (IOP_WINDOW (root)), self->record_number, self->format,
-                         self->file, notice, self->cancellable, exported_cb, g_object_ref (self));
+                         self->file, consent_id, self->cancellable, exported_cb, g_object_ref (self));
 }
 
-/* The consent was chosen and the disclosure recorded: the file carries the notice. */
+/* The consent was chosen: the export records the disclosure with the file. */
 static void
-disclosed_cb (IopConsentChooser      *chooser,
-              gint64                  consent_id,
-              const char             *notice,
-              IopPlanExchangeSection *self)
+chosen_cb (IopConsentChooser      *chooser,
+           gint64                  consent_id,
+           IopPlanExchangeSection *self)
 {
-  start_export (self, notice);
+  start_export (self, consent_id);
 }
 
 static void
@@ -204,7 +244,7 @@ save_response_cb (GtkNativeDialog        *chooser,
       g_set_object (&self->file, NULL);
       self->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       if (!self->outside)
-        start_export (self, NULL);
+        start_export (self, 0);
       else
         {
           /* The file is chosen first, so a confirmed consent is always followed by the export. */
@@ -212,7 +252,8 @@ save_response_cb (GtkNativeDialog        *chooser,
                                                                  iop_window_get_store (IOP_WINDOW (root)),
                                                                  self->participant_id, _("Treatment plan"));
 
-          g_signal_connect_object (consents, "disclosed", G_CALLBACK (disclosed_cb), self, 0);
+          iop_consent_chooser_set_deferred (consents, TRUE);
+          g_signal_connect_object (consents, "chosen", G_CALLBACK (chosen_cb), self, 0);
           gtk_window_present (GTK_WINDOW (consents));
         }
     }

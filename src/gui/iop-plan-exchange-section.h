@@ -17,7 +17,7 @@ void       iop_plan_export_async             (IopStore            *store,
                                               const char          *record_number,
                                               const char          *format,
                                               GFile               *file,
-                                              const char          *notice,
+                                              gint64               consent_id,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);

@@ -761,6 +761,9 @@ backup_passphrase_cb (AdwMessageDialog *dialog,
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   g_autofree char *passphrase = NULL;
 
+  /* As for the backup passphrase: let go of the focused entry before the
+   * dialog is destroyed (GTK 4.8 still tells it of caps-lock changes). */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
   if (g_strcmp0 (response, "open") != 0)
     return;
   passphrase = g_strdup (gtk_editable_get_text (entry));
