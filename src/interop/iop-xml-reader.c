@@ -265,6 +265,21 @@ characters_cb (void          *ctx,
   xmlSAX2Characters (ctx, ch, len);
 }
 
+/* Indentation between elements: counted against the limit like any text, but
+ * kept out of the tree (nothing Circle reads is made of it). */
+static void
+blanks_cb (void          *ctx,
+           const xmlChar *ch,
+           int            len)
+{
+  ParseState *state = state_from_ctx (ctx);
+
+  state->text_len += len;
+  if (state->text_len > IOP_XML_MAX_TEXT_SIZE)
+    refuse_and_stop (ctx, IOP_XML_ERROR_TOO_LARGE,
+                     g_strdup_printf (_("a text in the document is longer than %d KB"), IOP_XML_MAX_TEXT_SIZE / 1024));
+}
+
 static void
 parse_error_cb (void        *user_data,
                 xmlErrorPtr  err)
@@ -373,14 +388,17 @@ iop_xml_read_memory (const char  *data,
       return NULL;
     }
 
-  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  /* NOBLANKS and COMPACT: a plan file is mostly indentation and short texts;
+   * leaving out the one and storing the other inside its node halves the
+   * allocations a large file costs to build and to free. */
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
   ctxt->_private = &state;
   ctxt->sax->internalSubset = internal_subset_cb;
   ctxt->sax->entityDecl = entity_decl_cb;
   ctxt->sax->startElementNs = start_element_cb;
   ctxt->sax->endElementNs = end_element_cb;
   ctxt->sax->characters = characters_cb;
-  ctxt->sax->ignorableWhitespace = characters_cb;
+  ctxt->sax->ignorableWhitespace = blanks_cb;
   ctxt->sax->serror = parse_error_cb;
   ctxt->sax->error = NULL;
   ctxt->sax->warning = NULL;
