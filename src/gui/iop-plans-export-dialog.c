@@ -123,7 +123,15 @@ thread_progress_cb (guint    done,
   report->target = job->progress_target != NULL ? g_object_ref (job->progress_target) : NULL;
   report->done = done;
   report->total = total;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_progress_cb, report, progress_report_free);
+  /* Always through the dialog's main loop: g_main_context_invoke() would run
+   * the callback right here, in the worker, whenever the main loop was idle. */
+  {
+    g_autoptr(GSource) source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_DEFAULT);
+    g_source_set_callback (source, report_progress_cb, report, progress_report_free);
+    g_source_attach (source, job->context);
+  }
 }
 
 static char *

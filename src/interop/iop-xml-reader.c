@@ -248,21 +248,28 @@ end_element_cb (void          *ctx,
   xmlSAX2EndElementNs (ctx, localname, prefix, uri);
 }
 
+/* Counts text against the limit; %FALSE (and the parse stopped) past it. */
+static gboolean
+count_text (void *ctx,
+            int   len)
+{
+  ParseState *state = state_from_ctx (ctx);
+
+  state->text_len += len;
+  if (state->text_len <= IOP_XML_MAX_TEXT_SIZE)
+    return TRUE;
+  refuse_and_stop (ctx, IOP_XML_ERROR_TOO_LARGE,
+                   g_strdup_printf (_("a text in the document is longer than %d KB"), IOP_XML_MAX_TEXT_SIZE / 1024));
+  return FALSE;
+}
+
 static void
 characters_cb (void          *ctx,
                const xmlChar *ch,
                int            len)
 {
-  ParseState *state = state_from_ctx (ctx);
-
-  state->text_len += len;
-  if (state->text_len > IOP_XML_MAX_TEXT_SIZE)
-    {
-      refuse_and_stop (ctx, IOP_XML_ERROR_TOO_LARGE,
-                       g_strdup_printf (_("a text in the document is longer than %d KB"), IOP_XML_MAX_TEXT_SIZE / 1024));
-      return;
-    }
-  xmlSAX2Characters (ctx, ch, len);
+  if (count_text (ctx, len))
+    xmlSAX2Characters (ctx, ch, len);
 }
 
 /* Indentation between elements: counted against the limit like any text, but
@@ -272,12 +279,7 @@ blanks_cb (void          *ctx,
            const xmlChar *ch,
            int            len)
 {
-  ParseState *state = state_from_ctx (ctx);
-
-  state->text_len += len;
-  if (state->text_len > IOP_XML_MAX_TEXT_SIZE)
-    refuse_and_stop (ctx, IOP_XML_ERROR_TOO_LARGE,
-                     g_strdup_printf (_("a text in the document is longer than %d KB"), IOP_XML_MAX_TEXT_SIZE / 1024));
+  count_text (ctx, len);
 }
 
 static void
