@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "iop-initials.h"
 #include "iop-participant-editor.h"
 #include "iop-participants-view.h"
 #include "iop-store-people.h"
@@ -186,6 +187,45 @@ test_invalid_participant_keeps_editor (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Initials on the list's discs: first and last word, accents and apostrophes kept. */
+static void
+test_initials (void)
+{
+  static const struct { const char *name; const char *initials; } cases[] = {
+    { "Will Begay", "WB" },
+    { "María “Mari” López", "ML" },
+    { "Patricia O'Neil", "PO" },
+    { "Ana-Lucía de la Cruz", "AC" },
+    { "tomás herrera", "TH" },
+    { "Cher", "C" },
+    { "", "" },
+    { NULL, "" },
+  };
+  GtkWidget *badge = g_object_ref_sink (gtk_label_new (NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *initials = iop_initials_for (cases[i].name);
+
+      g_assert_cmpstr (initials, ==, cases[i].initials);
+    }
+
+  /* The same name always gets the same colour, and only one. */
+  iop_initials_set (GTK_LABEL (badge), "Will Begay");
+  {
+    g_auto(GStrv) first = gtk_widget_get_css_classes (badge);
+    g_auto(GStrv) again = NULL;
+
+    iop_initials_set (GTK_LABEL (badge), "Tyler Brooks");
+    iop_initials_set (GTK_LABEL (badge), "Will Begay");
+    again = gtk_widget_get_css_classes (badge);
+    g_assert_cmpstrv (first, again);
+    g_assert_cmpuint (g_strv_length (again), ==, 1);
+  }
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "WB");
+  g_object_unref (badge);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +235,7 @@ main (int   argc,
   adw_init ();
   g_resources_register (iop_gui_get_resource ());
 
+  g_test_add_func ("/gui/participants/initials", test_initials);
   g_test_add_func ("/gui/participants/filter-narrows", test_filter_narrows);
   g_test_add_func ("/gui/participants/empty-state", test_empty_state);
   g_test_add_func ("/gui/participants/create", test_create_participant);

@@ -10,6 +10,7 @@
 #include "iop-measures-section.h"
 #include "iop-participant-editor.h"
 #include "iop-consents-section.h"
+#include "iop-initials.h"
 #include "iop-participant-page.h"
 #include "iop-hours-section.h"
 #include "iop-participant-row.h"
@@ -25,7 +26,7 @@ struct _IopParticipantPage
 
   /* template widgets */
   GtkBox         *sections_box;
-  AdwAvatar      *avatar;
+  GtkLabel       *avatar;
   GtkLabel       *name_label;
   GtkLabel       *summary_label;
   GtkLabel       *status_label;
@@ -110,7 +111,7 @@ update_details (IopParticipantPage *self)
   const char *status = iop_participant_get_status (p);
   gint64 counselor_id = iop_participant_get_primary_counselor_id (p);
 
-  adw_avatar_set_text (self->avatar, name);
+  iop_initials_set (self->avatar, name);
   gtk_label_set_text (self->name_label, name);
 
   if (pronouns != NULL && *pronouns)

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "iop-initials.h"
 #include "iop-participant-row.h"
 
 struct _IopParticipantRow
@@ -14,7 +15,7 @@ struct _IopParticipantRow
 
   /* template widgets */
   GtkWidget *box;
-  AdwAvatar *avatar;
+  GtkLabel  *avatar;
   GtkLabel  *name_label;
   GtkLabel  *detail_label;
   GtkLabel  *status_label;
@@ -95,7 +96,7 @@ iop_participant_row_set_participant (IopParticipantRow *self,
     detail = g_strdup_printf ("%s · %s", iop_participant_get_record_number (participant),
                               iop_level_of_care_label (iop_participant_get_level_of_care (participant)));
 
-  adw_avatar_set_text (self->avatar, name);
+  iop_initials_set (self->avatar, name);
   gtk_label_set_text (self->name_label, name);
   gtk_label_set_text (self->detail_label, detail);
 
