@@ -312,6 +312,74 @@ test_signer_is_signed_in (void)
     }
 }
 
+/* Start time, duration and facilitators are edited in the session's Details;
+ * a time still being typed is marked and not saved. */
+static void
+test_edit_details (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_sample ("gui-session-details");
+  IopWindow *window = iop_window_new (NULL, store);
+  IopSessionsView *view;
+  IopSessionEditor *editor;
+  g_autoptr(IopSession) session = NULL;
+  g_autoptr(IopSession) after = NULL;
+  g_autoptr(IopSession) kept = NULL;
+  GArray *ids = NULL;
+  AdwComboRow *facilitator, *co_facilitator;
+  gint64 new_facilitator = 0;
+  guint new_index = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iop_window_show_view (window, "sessions");
+  view = IOP_SESSIONS_VIEW (iop_window_get_view (window, "sessions"));
+  spin ();
+  session = undocumented_session (view);
+  iop_sessions_view_show_session (view, iop_session_get_id (session));
+  editor = iop_sessions_view_get_editor (view);
+  spin ();
+
+  g_assert_cmpstr (gtk_editable_get_text (iop_session_editor_get_start_editable (editor)), ==,
+                   iop_session_get_start_time (session));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (iop_session_editor_get_duration_spin (editor)), ==,
+                   iop_session_get_duration_minutes (session));
+  facilitator = iop_session_editor_get_facilitator_row (editor, FALSE, &ids);
+  co_facilitator = iop_session_editor_get_facilitator_row (editor, TRUE, &ids);
+  g_assert_cmpuint (ids->len, >=, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, adw_combo_row_get_selected (facilitator)), ==,
+                   iop_session_get_facilitator_id (session));
+  for (guint i = 0; i < ids->len && new_facilitator == 0; i++)
+    if (g_array_index (ids, gint64, i) != iop_session_get_facilitator_id (session)
+        && g_array_index (ids, gint64, i) != iop_session_get_co_facilitator_id (session))
+      {
+        new_index = i;
+        new_facilitator = g_array_index (ids, gint64, i);
+      }
+  g_assert_cmpint (new_facilitator, >, 0);
+
+  gtk_editable_set_text (iop_session_editor_get_start_editable (editor), "10:30");
+  gtk_spin_button_set_value (iop_session_editor_get_duration_spin (editor), 90);
+  adw_combo_row_set_selected (facilitator, new_index);
+  adw_combo_row_set_selected (co_facilitator, 0);
+  iop_session_editor_flush (editor);
+  spin ();
+  after = iop_store_get_session (store, iop_session_get_id (session), NULL);
+  g_assert_cmpstr (iop_session_get_start_time (after), ==, "10:30");
+  g_assert_cmpint (iop_session_get_duration_minutes (after), ==, 90);
+  g_assert_cmpint (iop_session_get_facilitator_id (after), ==, new_facilitator);
+  g_assert_cmpint (iop_session_get_co_facilitator_id (after), ==, 0);
+
+  /* Half-typed: marked as an error, and the saved time stays. */
+  gtk_editable_set_text (iop_session_editor_get_start_editable (editor), "25:7");
+  iop_session_editor_flush (editor);
+  spin ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (iop_session_editor_get_start_editable (editor)), "error"));
+  kept = iop_store_get_session (store, iop_session_get_id (session), NULL);
+  g_assert_cmpstr (iop_session_get_start_time (kept), ==, "10:30");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,5 +392,6 @@ main (int   argc,
   g_test_add_func ("/gui/sessions/document-and-sign", test_document_and_sign);
   g_test_add_func ("/gui/sessions/hours-section", test_hours_section);
   g_test_add_func ("/gui/sessions/signer-is-signed-in", test_signer_is_signed_in);
+  g_test_add_func ("/gui/sessions/edit-details", test_edit_details);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "iop-document-output.h"
 #include "iop-session-editor.h"
 #include "iop-session-print.h"
+#include "iop-store-people.h"
 #include "iop-store-plans.h"
 #include "iop-window.h"
 
@@ -61,7 +62,10 @@ struct _IopSessionEditor
   GtkLabel             *notice_label;
   AdwPreferencesGroup  *details_group;
   AdwEntryRow          *topic_row;
-  AdwActionRow         *facilitators_row;
+  AdwEntryRow          *start_row;
+  GtkSpinButton        *duration_spin;
+  AdwComboRow          *facilitator_row;
+  AdwComboRow          *co_facilitator_row;
   AdwEntryRow          *location_row;
   AdwPreferencesGroup  *attendance_group;
   IopCulturalPanel     *cultural_panel;
@@ -80,6 +84,7 @@ struct _IopSessionEditor
   GtkTextBuffer        *process;
   AdwComboRow          *climate_rows[IOP_N_CLIMATE];
   GtkWidget            *shared_box;
+  GArray               *staff_ids;        /* facilitator choices; the co-facilitator's list starts with "None" */
   char                 *title;
   guint                 shared_timeout;
   guint                 details_timeout;
@@ -290,6 +295,41 @@ save_shared (IopSessionEditor *self)
     show_error (self, _("Could Not Save the Group Note"), error);
 }
 
+/* Who may lead the session: the staff who are active, and whoever leads it now. */
+static void
+fill_facilitators (IopSessionEditor *self)
+{
+  g_autoptr(GListModel) staff = iop_store_list_staff (self->store, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) co_names = gtk_string_list_new (NULL);
+  gint64 facilitator = iop_session_get_facilitator_id (self->session);
+  gint64 co_facilitator = iop_session_get_co_facilitator_id (self->session);
+  guint selected = GTK_INVALID_LIST_POSITION;
+  guint co_selected = 0;
+
+  g_array_set_size (self->staff_ids, 0);
+  gtk_string_list_append (co_names, C_("co-facilitator", "None"));
+  for (guint i = 0; staff != NULL && i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(IopStaff) member = g_list_model_get_item (staff, i);
+      gint64 id = iop_staff_get_id (member);
+
+      if (!iop_staff_get_active (member) && id != facilitator && id != co_facilitator)
+        continue;
+      if (id == facilitator)
+        selected = self->staff_ids->len;
+      if (id == co_facilitator)
+        co_selected = self->staff_ids->len + 1;
+      g_array_append_val (self->staff_ids, id);
+      gtk_string_list_append (names, iop_staff_get_full_name (member));
+      gtk_string_list_append (co_names, iop_staff_get_full_name (member));
+    }
+  adw_combo_row_set_model (self->facilitator_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->facilitator_row, selected);
+  adw_combo_row_set_model (self->co_facilitator_row, G_LIST_MODEL (co_names));
+  adw_combo_row_set_selected (self->co_facilitator_row, co_selected);
+}
+
 static void
 save_details (IopSessionEditor *self)
 {
@@ -303,8 +343,43 @@ save_details (IopSessionEditor *self)
   changed = iop_session_copy (self->session);
   iop_session_set_location (changed, gtk_editable_get_text (GTK_EDITABLE (self->location_row)));
   iop_session_set_topic (changed, gtk_editable_get_text (GTK_EDITABLE (self->topic_row)));
+
+  /* A start time being typed ("9:", "09:3") waits until it is a time of day. */
+  {
+    const char *start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
+    gboolean valid = iop_time_is_valid (start);
+
+    if (valid)
+      gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+    else
+      gtk_widget_add_css_class (GTK_WIDGET (self->start_row), "error");
+    if (valid)
+      iop_session_set_start_time (changed, start);
+  }
+  iop_session_set_duration_minutes (changed, gtk_spin_button_get_value_as_int (self->duration_spin));
+  {
+    guint f = adw_combo_row_get_selected (self->facilitator_row);
+    guint c = adw_combo_row_get_selected (self->co_facilitator_row);
+
+    if (f < self->staff_ids->len)
+      iop_session_set_facilitator_id (changed, g_array_index (self->staff_ids, gint64, f));
+    iop_session_set_co_facilitator_id (changed, c > 0 && c <= self->staff_ids->len
+                                                ? g_array_index (self->staff_ids, gint64, c - 1) : 0);
+  }
   if (!iop_store_update_session_details (self->store, changed, &error))
     show_error (self, _("Could Not Save the Details"), error);
+}
+
+/* "Mon 11/23/26 · 09:00–12:00": follows the start time and duration as they change. */
+static void
+update_subtitle (IopSessionEditor *self)
+{
+  g_autofree char *date = iop_date_format (iop_session_get_date (self->session));
+  g_autofree char *time = iop_session_dup_time_label (self->session);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s%s", date, time,
+                                               iop_session_get_one_off (self->session) ? _(" · one-off") : "");
+
+  gtk_label_set_text (self->subtitle_label, subtitle);
 }
 
 static void
@@ -316,6 +391,7 @@ refresh_session (IopSessionEditor *self)
     return;
   g_set_object (&self->session, session);
   state_pill (self->state_label, iop_session_get_state (session));
+  update_subtitle (self);
   update_actions (self);
 }
 
@@ -1050,9 +1126,6 @@ reload (IopSessionEditor *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) attendance = NULL;
   g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *facilitators = NULL;
   gint64 id;
   gboolean editable;
 
@@ -1106,21 +1179,22 @@ reload (IopSessionEditor *self)
   self->loading = TRUE;
   editable = is_editable (self);
   date = iop_date_format (iop_session_get_date (self->session));
-  time = iop_session_dup_time_label (self->session);
   g_free (self->title);
   self->title = g_strdup_printf ("%s · %s", iop_session_get_group_name (self->session), date);
   gtk_label_set_text (self->title_label, iop_session_get_group_name (self->session));
-  subtitle = g_strdup_printf ("%s · %s%s", date, time, iop_session_get_one_off (self->session) ? _(" · one-off") : "");
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  update_subtitle (self);
   state_pill (self->state_label, iop_session_get_state (self->session));
 
   gtk_editable_set_text (GTK_EDITABLE (self->topic_row), iop_session_get_topic (self->session));
   gtk_editable_set_editable (GTK_EDITABLE (self->topic_row), editable);
-  facilitators = *iop_session_get_co_facilitator_name (self->session)
-                 ? g_strdup_printf ("%s, %s", iop_session_get_facilitator_name (self->session),
-                                    iop_session_get_co_facilitator_name (self->session))
-                 : g_strdup (iop_session_get_facilitator_name (self->session));
-  adw_action_row_set_subtitle (self->facilitators_row, *facilitators ? facilitators : _("None"));
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), iop_session_get_start_time (self->session));
+  gtk_editable_set_editable (GTK_EDITABLE (self->start_row), editable);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+  gtk_spin_button_set_value (self->duration_spin, iop_session_get_duration_minutes (self->session));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->duration_spin), editable);
+  fill_facilitators (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->facilitator_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->co_facilitator_row), editable);
   gtk_editable_set_text (GTK_EDITABLE (self->location_row), iop_session_get_location (self->session));
   gtk_editable_set_editable (GTK_EDITABLE (self->location_row), editable);
 
@@ -1708,6 +1782,7 @@ iop_session_editor_dispose (GObject *object)
   g_clear_handle_id (&self->details_timeout, g_source_remove);
   g_clear_pointer (&self->members, g_ptr_array_unref);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_object (&self->session);
   g_clear_object (&self->guard);
   g_clear_object (&self->store);
@@ -1768,7 +1843,10 @@ iop_session_editor_class_init (IopSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, notice_label);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, details_group);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, topic_row);
-  gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, facilitators_row);
+  gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, facilitator_row);
+  gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, co_facilitator_row);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, location_row);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, attendance_group);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, cultural_panel);
@@ -1799,6 +1877,7 @@ iop_session_editor_init (IopSessionEditor *self)
 
   self->members = g_ptr_array_new_with_free_func (member_free);
   self->dynamic_rows = g_ptr_array_new ();
+  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->interventions = gtk_text_buffer_new (NULL);
   self->process = note_buffer ();
 
@@ -1818,6 +1897,12 @@ iop_session_editor_init (IopSessionEditor *self)
 
   g_signal_connect_object (self->topic_row, "changed", G_CALLBACK (shared_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->location_row, "changed", G_CALLBACK (details_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->start_row, "changed", G_CALLBACK (details_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->duration_spin, "value-changed", G_CALLBACK (details_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->facilitator_row, "notify::selected", G_CALLBACK (details_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->co_facilitator_row, "notify::selected", G_CALLBACK (details_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->interventions, "changed", G_CALLBACK (shared_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->process, "changed", G_CALLBACK (shared_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
@@ -2014,6 +2099,32 @@ GtkEditable *
 iop_session_editor_get_location_editable (IopSessionEditor *self)
 {
   return GTK_EDITABLE (self->location_row);
+}
+
+GtkEditable *
+iop_session_editor_get_start_editable (IopSessionEditor *self)
+{
+  return GTK_EDITABLE (self->start_row);
+}
+
+GtkSpinButton *
+iop_session_editor_get_duration_spin (IopSessionEditor *self)
+{
+  return self->duration_spin;
+}
+
+/**
+ * iop_session_editor_get_facilitator_row:
+ * @co: %TRUE for the co-facilitator (whose first choice is "None")
+ * @out_ids: (out) (transfer none): the staff ids in the row's order
+ */
+AdwComboRow *
+iop_session_editor_get_facilitator_row (IopSessionEditor  *self,
+                                        gboolean           co,
+                                        GArray           **out_ids)
+{
+  *out_ids = self->staff_ids;
+  return co ? self->co_facilitator_row : self->facilitator_row;
 }
 
 AdwComboRow *

@@ -36,6 +36,11 @@ GtkTextBuffer *iop_session_editor_get_interventions_buffer (IopSessionEditor *se
 GtkTextBuffer *iop_session_editor_get_process_buffer    (IopSessionEditor *self);
 GtkEditable   *iop_session_editor_get_topic_editable    (IopSessionEditor *self);
 GtkEditable   *iop_session_editor_get_location_editable (IopSessionEditor *self);
+GtkEditable   *iop_session_editor_get_start_editable    (IopSessionEditor *self);
+GtkSpinButton *iop_session_editor_get_duration_spin     (IopSessionEditor *self);
+AdwComboRow   *iop_session_editor_get_facilitator_row   (IopSessionEditor  *self,
+                                                         gboolean           co,
+                                                         GArray           **out_ids);
 AdwComboRow   *iop_session_editor_get_climate_row       (IopSessionEditor *self,
                                                          IopClimate        which);
 const char    *iop_session_editor_get_state_text        (IopSessionEditor *self);
