@@ -19,6 +19,7 @@ struct _IopParticipantRow
   GtkLabel  *name_label;
   GtkLabel  *detail_label;
   GtkLabel  *status_label;
+  GtkWidget *chevron;
 
   /* borrowed */
   const char *status_style;
@@ -59,6 +60,7 @@ iop_participant_row_class_init (IopParticipantRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopParticipantRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, IopParticipantRow, detail_label);
   gtk_widget_class_bind_template_child (widget_class, IopParticipantRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, IopParticipantRow, chevron);
 }
 
 static void
@@ -107,4 +109,19 @@ iop_participant_row_set_participant (IopParticipantRow *self,
   self->status_style = iop_participant_status_style (status);
   if (self->status_style != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), self->status_style);
+}
+
+/**
+ * iop_participant_row_set_selection_mode:
+ * @selecting: %TRUE while rows are ticked rather than opened
+ *
+ * A row that opens a page shows an arrow; a row that is ticked does not.
+ */
+void
+iop_participant_row_set_selection_mode (IopParticipantRow *self,
+                                        gboolean           selecting)
+{
+  g_return_if_fail (IOP_IS_PARTICIPANT_ROW (self));
+
+  gtk_widget_set_visible (self->chevron, !selecting);
 }

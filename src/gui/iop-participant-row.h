@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (IopParticipantRow, iop_participant_row, IOP, PARTICIPANT_R
 GtkWidget *iop_participant_row_new             (void);
 void       iop_participant_row_set_participant (IopParticipantRow *self,
                                                 IopParticipant    *participant);
+void       iop_participant_row_set_selection_mode (IopParticipantRow *self,
+                                                   gboolean           selecting);
 
 /* Shared with the participant page: the style class that goes with a status. */
 const char *iop_participant_status_style       (const char        *status);

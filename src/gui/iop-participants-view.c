@@ -317,6 +317,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   iop_participant_row_set_participant (IOP_PARTICIPANT_ROW (g_object_get_data (G_OBJECT (item), "iop-row")),
                                        participant);
   gtk_widget_set_visible (check, self->selection_mode);
+  iop_participant_row_set_selection_mode (IOP_PARTICIPANT_ROW (g_object_get_data (G_OBJECT (item), "iop-row")),
+                                          self->selection_mode);
   /* Ticks, not the list's own click-to-select, choose rows in selection mode:
    * a hover or a plain click must never drop the rest of the selection. */
   gtk_list_item_set_selectable (item, !self->selection_mode);
