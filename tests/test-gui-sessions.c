@@ -12,6 +12,7 @@
 #include "iop-sessions-view.h"
 #include "iop-store-people.h"
 #include "iop-store-sessions.h"
+#include "iop-access.h"
 #include "iop-test-util.h"
 #include "iop-window.h"
 
@@ -324,10 +325,9 @@ test_edit_details (void)
   g_autoptr(IopSession) session = NULL;
   g_autoptr(IopSession) after = NULL;
   g_autoptr(IopSession) kept = NULL;
-  GArray *ids = NULL;
-  AdwComboRow *facilitator, *co_facilitator;
+  g_autoptr(GListModel) staff = NULL;
+  IopStaffRow *facilitator, *co_facilitator;
   gint64 new_facilitator = 0;
-  guint new_index = 0;
 
   gtk_window_present (GTK_WINDOW (window));
   iop_window_show_view (window, "sessions");
@@ -342,24 +342,26 @@ test_edit_details (void)
                    iop_session_get_start_time (session));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (iop_session_editor_get_duration_spin (editor)), ==,
                    iop_session_get_duration_minutes (session));
-  facilitator = iop_session_editor_get_facilitator_row (editor, FALSE, &ids);
-  co_facilitator = iop_session_editor_get_facilitator_row (editor, TRUE, &ids);
-  g_assert_cmpuint (ids->len, >=, 2);
-  g_assert_cmpint (g_array_index (ids, gint64, adw_combo_row_get_selected (facilitator)), ==,
-                   iop_session_get_facilitator_id (session));
-  for (guint i = 0; i < ids->len && new_facilitator == 0; i++)
-    if (g_array_index (ids, gint64, i) != iop_session_get_facilitator_id (session)
-        && g_array_index (ids, gint64, i) != iop_session_get_co_facilitator_id (session))
-      {
-        new_index = i;
-        new_facilitator = g_array_index (ids, gint64, i);
-      }
+  facilitator = iop_session_editor_get_facilitator_row (editor, FALSE);
+  co_facilitator = iop_session_editor_get_facilitator_row (editor, TRUE);
+  g_assert_cmpint (iop_staff_row_get_staff_id (facilitator), ==, iop_session_get_facilitator_id (session));
+  g_assert_cmpint (iop_staff_row_get_staff_id (co_facilitator), ==, iop_session_get_co_facilitator_id (session));
+  staff = iop_store_list_staff (store, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (staff) && new_facilitator == 0; i++)
+    {
+      g_autoptr(IopStaff) member = g_list_model_get_item (staff, i);
+      gint64 id = iop_staff_get_id (member);
+
+      if (iop_staff_get_active (member) && id != iop_session_get_facilitator_id (session)
+          && id != iop_session_get_co_facilitator_id (session))
+        new_facilitator = id;
+    }
   g_assert_cmpint (new_facilitator, >, 0);
 
   gtk_editable_set_text (iop_session_editor_get_start_editable (editor), "10:30");
   gtk_spin_button_set_value (iop_session_editor_get_duration_spin (editor), 90);
-  adw_combo_row_set_selected (facilitator, new_index);
-  adw_combo_row_set_selected (co_facilitator, 0);
+  iop_staff_row_set_staff_id (facilitator, new_facilitator);
+  iop_staff_row_set_staff_id (co_facilitator, 0);
   iop_session_editor_flush (editor);
   spin ();
   after = iop_store_get_session (store, iop_session_get_id (session), NULL);
@@ -380,6 +382,26 @@ test_edit_details (void)
   spin ();
 }
 
+/* A facilitator whose account was deactivated stays chosen in a staff row,
+ * so saving something else does not unassign them. */
+static void
+test_staff_row_keeps_inactive (void)
+{
+  g_autoptr(IopStore) store = iop_test_open_sample ("gui-staff-row-inactive");
+  g_autoptr(GError) error = NULL;
+  gint64 counselor = staff_id (store, "counselor2");
+  GtkWidget *row = g_object_ref_sink (iop_staff_row_new (store));
+
+  g_assert_true (iop_access_set_active (store, counselor, FALSE, &error));
+  g_assert_no_error (error);
+  iop_staff_row_set_store (IOP_STAFF_ROW (row), store);
+  iop_staff_row_set_staff_id (IOP_STAFF_ROW (row), counselor);
+  g_assert_cmpint (iop_staff_row_get_staff_id (IOP_STAFF_ROW (row)), ==, counselor);
+  iop_staff_row_set_staff_id (IOP_STAFF_ROW (row), 0);
+  g_assert_cmpint (iop_staff_row_get_staff_id (IOP_STAFF_ROW (row)), ==, 0);
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,5 +415,6 @@ main (int   argc,
   g_test_add_func ("/gui/sessions/hours-section", test_hours_section);
   g_test_add_func ("/gui/sessions/signer-is-signed-in", test_signer_is_signed_in);
   g_test_add_func ("/gui/sessions/edit-details", test_edit_details);
+  g_test_add_func ("/gui/sessions/staff-row-keeps-inactive", test_staff_row_keeps_inactive);
   return g_test_run ();
 }

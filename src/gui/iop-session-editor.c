@@ -13,7 +13,7 @@
 #include "iop-document-output.h"
 #include "iop-session-editor.h"
 #include "iop-session-print.h"
-#include "iop-store-people.h"
+#include "iop-staff-row.h"
 #include "iop-store-plans.h"
 #include "iop-window.h"
 
@@ -64,8 +64,8 @@ struct _IopSessionEditor
   AdwEntryRow          *topic_row;
   AdwEntryRow          *start_row;
   GtkSpinButton        *duration_spin;
-  AdwComboRow          *facilitator_row;
-  AdwComboRow          *co_facilitator_row;
+  IopStaffRow          *facilitator_row;
+  IopStaffRow          *co_facilitator_row;
   AdwEntryRow          *location_row;
   AdwPreferencesGroup  *attendance_group;
   IopCulturalPanel     *cultural_panel;
@@ -84,7 +84,6 @@ struct _IopSessionEditor
   GtkTextBuffer        *process;
   AdwComboRow          *climate_rows[IOP_N_CLIMATE];
   GtkWidget            *shared_box;
-  GArray               *staff_ids;        /* facilitator choices; the co-facilitator's list starts with "None" */
   char                 *title;
   guint                 shared_timeout;
   guint                 details_timeout;
@@ -295,41 +294,6 @@ save_shared (IopSessionEditor *self)
     show_error (self, _("Could Not Save the Group Note"), error);
 }
 
-/* Who may lead the session: the staff who are active, and whoever leads it now. */
-static void
-fill_facilitators (IopSessionEditor *self)
-{
-  g_autoptr(GListModel) staff = iop_store_list_staff (self->store, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) co_names = gtk_string_list_new (NULL);
-  gint64 facilitator = iop_session_get_facilitator_id (self->session);
-  gint64 co_facilitator = iop_session_get_co_facilitator_id (self->session);
-  guint selected = GTK_INVALID_LIST_POSITION;
-  guint co_selected = 0;
-
-  g_array_set_size (self->staff_ids, 0);
-  gtk_string_list_append (co_names, C_("co-facilitator", "None"));
-  for (guint i = 0; staff != NULL && i < g_list_model_get_n_items (staff); i++)
-    {
-      g_autoptr(IopStaff) member = g_list_model_get_item (staff, i);
-      gint64 id = iop_staff_get_id (member);
-
-      if (!iop_staff_get_active (member) && id != facilitator && id != co_facilitator)
-        continue;
-      if (id == facilitator)
-        selected = self->staff_ids->len;
-      if (id == co_facilitator)
-        co_selected = self->staff_ids->len + 1;
-      g_array_append_val (self->staff_ids, id);
-      gtk_string_list_append (names, iop_staff_get_full_name (member));
-      gtk_string_list_append (co_names, iop_staff_get_full_name (member));
-    }
-  adw_combo_row_set_model (self->facilitator_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->facilitator_row, selected);
-  adw_combo_row_set_model (self->co_facilitator_row, G_LIST_MODEL (co_names));
-  adw_combo_row_set_selected (self->co_facilitator_row, co_selected);
-}
-
 static void
 save_details (IopSessionEditor *self)
 {
@@ -357,15 +321,8 @@ save_details (IopSessionEditor *self)
       iop_session_set_start_time (changed, start);
   }
   iop_session_set_duration_minutes (changed, gtk_spin_button_get_value_as_int (self->duration_spin));
-  {
-    guint f = adw_combo_row_get_selected (self->facilitator_row);
-    guint c = adw_combo_row_get_selected (self->co_facilitator_row);
-
-    if (f < self->staff_ids->len)
-      iop_session_set_facilitator_id (changed, g_array_index (self->staff_ids, gint64, f));
-    iop_session_set_co_facilitator_id (changed, c > 0 && c <= self->staff_ids->len
-                                                ? g_array_index (self->staff_ids, gint64, c - 1) : 0);
-  }
+  iop_session_set_facilitator_id (changed, iop_staff_row_get_staff_id (self->facilitator_row));
+  iop_session_set_co_facilitator_id (changed, iop_staff_row_get_staff_id (self->co_facilitator_row));
   if (!iop_store_update_session_details (self->store, changed, &error))
     show_error (self, _("Could Not Save the Details"), error);
 }
@@ -1192,7 +1149,8 @@ reload (IopSessionEditor *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
   gtk_spin_button_set_value (self->duration_spin, iop_session_get_duration_minutes (self->session));
   gtk_widget_set_sensitive (GTK_WIDGET (self->duration_spin), editable);
-  fill_facilitators (self);
+  iop_staff_row_set_staff_id (self->facilitator_row, iop_session_get_facilitator_id (self->session));
+  iop_staff_row_set_staff_id (self->co_facilitator_row, iop_session_get_co_facilitator_id (self->session));
   gtk_widget_set_sensitive (GTK_WIDGET (self->facilitator_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->co_facilitator_row), editable);
   gtk_editable_set_text (GTK_EDITABLE (self->location_row), iop_session_get_location (self->session));
@@ -1782,7 +1740,6 @@ iop_session_editor_dispose (GObject *object)
   g_clear_handle_id (&self->details_timeout, g_source_remove);
   g_clear_pointer (&self->members, g_ptr_array_unref);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_object (&self->session);
   g_clear_object (&self->guard);
   g_clear_object (&self->store);
@@ -1835,6 +1792,7 @@ iop_session_editor_class_init (IopSessionEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IOP_TYPE_CULTURAL_PANEL);
+  g_type_ensure (IOP_TYPE_STAFF_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/iop/iop-session-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, IopSessionEditor, title_label);
@@ -1877,7 +1835,6 @@ iop_session_editor_init (IopSessionEditor *self)
 
   self->members = g_ptr_array_new_with_free_func (member_free);
   self->dynamic_rows = g_ptr_array_new ();
-  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->interventions = gtk_text_buffer_new (NULL);
   self->process = note_buffer ();
 
@@ -1927,6 +1884,8 @@ iop_session_editor_set_store (IopSessionEditor *self,
 
   g_set_object (&self->store, store);
   iop_cultural_panel_set_store (self->cultural_panel, store);
+  iop_staff_row_set_store (self->facilitator_row, store);
+  iop_staff_row_set_store (self->co_facilitator_row, store);
 }
 
 /**
@@ -2113,17 +2072,10 @@ iop_session_editor_get_duration_spin (IopSessionEditor *self)
   return self->duration_spin;
 }
 
-/**
- * iop_session_editor_get_facilitator_row:
- * @co: %TRUE for the co-facilitator (whose first choice is "None")
- * @out_ids: (out) (transfer none): the staff ids in the row's order
- */
-AdwComboRow *
-iop_session_editor_get_facilitator_row (IopSessionEditor  *self,
-                                        gboolean           co,
-                                        GArray           **out_ids)
+IopStaffRow *
+iop_session_editor_get_facilitator_row (IopSessionEditor *self,
+                                        gboolean          co)
 {
-  *out_ids = self->staff_ids;
   return co ? self->co_facilitator_row : self->facilitator_row;
 }
 

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "iop-staff-row.h"
 #include "iop-store-sessions.h"
 
 G_BEGIN_DECLS
@@ -38,9 +39,8 @@ GtkEditable   *iop_session_editor_get_topic_editable    (IopSessionEditor *self)
 GtkEditable   *iop_session_editor_get_location_editable (IopSessionEditor *self);
 GtkEditable   *iop_session_editor_get_start_editable    (IopSessionEditor *self);
 GtkSpinButton *iop_session_editor_get_duration_spin     (IopSessionEditor *self);
-AdwComboRow   *iop_session_editor_get_facilitator_row   (IopSessionEditor  *self,
-                                                         gboolean           co,
-                                                         GArray           **out_ids);
+IopStaffRow   *iop_session_editor_get_facilitator_row   (IopSessionEditor *self,
+                                                         gboolean          co);
 AdwComboRow   *iop_session_editor_get_climate_row       (IopSessionEditor *self,
                                                          IopClimate        which);
 const char    *iop_session_editor_get_state_text        (IopSessionEditor *self);

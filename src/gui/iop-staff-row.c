@@ -117,5 +117,22 @@ iop_staff_row_set_staff_id (IopStaffRow *self,
         adw_combo_row_set_selected (ADW_COMBO_ROW (self), i);
         return;
       }
+
+  /* Someone no longer active who still holds the role stays chosen, listed
+   * last: saving anything else on the page must not unassign them. */
+  if (staff_id > 0 && self->store != NULL)
+    {
+      g_autoptr(IopStaff) member = iop_store_get_staff (self->store, staff_id, NULL);
+
+      if (member != NULL)
+        {
+          GListModel *names = adw_combo_row_get_model (ADW_COMBO_ROW (self));
+
+          g_array_append_val (self->ids, staff_id);
+          gtk_string_list_append (GTK_STRING_LIST (names), iop_staff_get_full_name (member));
+          adw_combo_row_set_selected (ADW_COMBO_ROW (self), self->ids->len - 1);
+          return;
+        }
+    }
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), 0);
 }
