@@ -122,11 +122,11 @@ test_redact_names (void)
   IopReportFixture f;
   g_autoptr(IopStore) store = iop_report_fixture_open ("render-redact", &f);
   g_autoptr(IopGroupReport) report = group_report (store, &f);
-  g_autofree char *redacted = iop_report_redact_names (report->names, report->members, "Left after a conflict with cara gamma and Bob.", FALSE);
-  g_autofree char *kept = iop_report_redact_names (report->names, report->members, "Left with Bob.", TRUE);
-  g_autofree char *word = iop_report_redact_names (report->names, report->members, "Bobsled team", FALSE);
+  g_autofree char *redacted = iop_report_redact_names (report->names, "Left after a conflict with cara gamma and Bob.", FALSE);
+  g_autofree char *kept = iop_report_redact_names (report->names, "Left with Bob.", TRUE);
+  g_autofree char *word = iop_report_redact_names (report->names, "Bobsled team", FALSE);
 
-  g_autofree char *possessive = iop_report_redact_names (report->names, report->members, "Moved to CARA's group.", FALSE);
+  g_autofree char *possessive = iop_report_redact_names (report->names, "Moved to CARA's group.", FALSE);
 
   /* A full name is one name: it becomes the initials once. */
   g_assert_cmpstr (redacted, ==, "Left after a conflict with C.G. and B.B..");

@@ -614,7 +614,7 @@ show_group_report (IopReportsView *self,
 
           add_row (rows, 4, iop_date_format (e->date), g_strdup (iop_group_report_member_name (report, e->member, names)),
                    g_strdup (e->kind == IOP_REPORT_EVENT_JOINED ? _("Joined") : _("Left")),
-                   iop_report_redact_names (report->names, report->members, e->reason, names));
+                   iop_report_redact_names (report->names, e->reason, names));
         }
       add_table (self, headers, 4, rows, -1);
       g_ptr_array_unref (rows);
@@ -794,7 +794,7 @@ show_program_report (IopReportsView   *self,
       const IopProgramReportMove *m = &g_array_index (report->discharges, IopProgramReportMove, i);
 
       add_row (rows, 4, iop_date_format (m->date), g_strdup (iop_program_report_member_name (report, m->member, names)),
-               g_strdup (_("Discharged")), iop_report_redact_names (report->names, report->members, m->reason, names));
+               g_strdup (_("Discharged")), iop_report_redact_names (report->names, m->reason, names));
     }
   if (rows->len == 0)
     add_label (self->report_box, _("No admissions or discharges in this period."), NULL);

@@ -1155,6 +1155,7 @@ IopNameGuard *
 iop_report_name_guard_new (GArray *members)
 {
   IopNameGuard *names = iop_name_guard_new ();
+  GHashTable *initials = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   for (guint i = 0; i < members->len; i++)
     {
@@ -1162,41 +1163,25 @@ iop_report_name_guard_new (GArray *members)
 
       iop_name_guard_add_participant (names, m->participant_id, m->first_name, m->last_name,
                                       m->preferred_name);
+      g_hash_table_insert (initials, g_memdup2 (&m->participant_id, sizeof (gint64)), g_strdup (m->initials));
     }
+  /* What each name becomes, looked up once per name found. */
+  g_object_set_data_full (G_OBJECT (names), "iop-report-initials", initials, (GDestroyNotify) g_hash_table_unref);
   return names;
 }
-
-typedef struct {
-  GArray     *members;
-  GHashTable *index;   /* participant id → member index + 1, built on first use */
-} Initials;
 
 static const char *
 member_initials (const IopNameMatch *match,
                  gpointer            user_data)
 {
-  Initials *data = user_data;
-  guint i;
+  const char *initials = g_hash_table_lookup (user_data, &match->participant_id);
 
-  if (data->index == NULL)
-    {
-      data->index = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (i = 0; i < data->members->len; i++)
-        {
-          IopGroupReportMember *m = &g_array_index (data->members, IopGroupReportMember, i);
-
-          g_hash_table_insert (data->index, &m->participant_id, GUINT_TO_POINTER (i + 1));
-        }
-    }
-  i = GPOINTER_TO_UINT (g_hash_table_lookup (data->index, &match->participant_id));
-  return i > 0 ? g_array_index (data->members, IopGroupReportMember, i - 1).initials
-               : C_("redaction", "another group member");
+  return initials != NULL ? initials : C_("redaction", "another group member");
 }
 
 /**
  * iop_report_redact_names:
  * @names: the report's name guard (iop_report_name_guard_new())
- * @members: (element-type IopGroupReportMember): the report's members
  * @text: free text written by staff (an exit reason, a discharge reason)
  * @full_names: %TRUE for an internal copy: @text is returned as it is
  *
@@ -1210,17 +1195,12 @@ member_initials (const IopNameMatch *match,
  */
 char *
 iop_report_redact_names (IopNameGuard *names,
-                         GArray       *members,
                          const char   *text,
                          gboolean      full_names)
 {
-  Initials data = { members, NULL };
-  char *result;
-
   if (full_names || text == NULL)
     return g_strdup (text != NULL ? text : "");
 
-  result = iop_name_guard_replace (names, text, member_initials, &data);
-  g_clear_pointer (&data.index, g_hash_table_unref);
-  return result;
+  return iop_name_guard_replace (names, text, member_initials,
+                                 g_object_get_data (G_OBJECT (names), "iop-report-initials"));
 }

@@ -227,7 +227,6 @@ const char     *iop_group_report_member_name  (const IopGroupReport   *report,
                                                gboolean                full_names);
 IopNameGuard   *iop_report_name_guard_new     (GArray                 *members);
 char           *iop_report_redact_names       (IopNameGuard           *names,
-                                               GArray                 *members,
                                                const char             *text,
                                                gboolean                full_names);
 

@@ -1299,7 +1299,7 @@ iop_group_report_build_document (IopGroupReport *report,
 
           add_row (rows, 4, nice_date (e->date), g_strdup (iop_group_report_member_name (report, e->member, full_names)),
                    g_strdup (e->kind == IOP_REPORT_EVENT_JOINED ? _("Joined") : _("Left")),
-                   iop_report_redact_names (report->names, report->members, e->reason, full_names));
+                   iop_report_redact_names (report->names, e->reason, full_names));
         }
       iop_document_add_table (doc, 4, headers, widths, rows);
       g_ptr_array_unref (rows);
@@ -1540,7 +1540,7 @@ iop_program_report_build_document (IopProgramReport *report,
       const IopProgramReportMove *m = &g_array_index (report->discharges, IopProgramReportMove, i);
 
       add_row (rows, 4, nice_date (m->date), g_strdup (iop_program_report_member_name (report, m->member, full_names)),
-               g_strdup (_("Discharged")), iop_report_redact_names (report->names, report->members, m->reason, full_names));
+               g_strdup (_("Discharged")), iop_report_redact_names (report->names, m->reason, full_names));
     }
   if (rows->len == 0)
     iop_document_add_paragraph (doc, _("No admissions or discharges in this period."));
@@ -1812,7 +1812,7 @@ iop_group_report_to_csv (IopGroupReport *report,
   for (guint i = 0; i < report->events->len; i++)
     {
       const IopGroupReportEvent *e = &g_array_index (report->events, IopGroupReportEvent, i);
-      g_autofree char *reason = iop_report_redact_names (report->names, report->members, e->reason, full_names);
+      g_autofree char *reason = iop_report_redact_names (report->names, e->reason, full_names);
 
       csv_record (out, "retention", e->date, iop_group_report_member_name (report, e->member, full_names),
                   e->kind == IOP_REPORT_EVENT_JOINED ? "joined" : "left", reason, "");
@@ -1887,7 +1887,7 @@ iop_program_report_to_csv (IopProgramReport *report,
   for (guint i = 0; i < report->discharges->len; i++)
     {
       const IopProgramReportMove *m = &g_array_index (report->discharges, IopProgramReportMove, i);
-      g_autofree char *reason = iop_report_redact_names (report->names, report->members, m->reason, full_names);
+      g_autofree char *reason = iop_report_redact_names (report->names, m->reason, full_names);
 
       csv_record (out, "discharge", m->date, iop_program_report_member_name (report, m->member, full_names),
                   "discharged", reason, "");
