@@ -80,19 +80,21 @@ export_in_transaction (IopStore   *store,
     return FALSE;
   if (job->consent_id > 0)
     {
-      IopExchangeParticipant *p = exchange->participants->len == 1
-                                  ? g_ptr_array_index (exchange->participants, 0) : NULL;
-      g_autoptr(IopConsent) consent = iop_store_get_consent (store, job->consent_id, error);
+      IopExchangeParticipant *p;
+      g_autoptr(IopConsent) consent = NULL;
 
-      if (consent == NULL || p == NULL
-          || !iop_store_record_disclosure (store, p->id, job->consent_id, iop_consent_get_recipient (consent),
-                                           _("Treatment plan"), NULL, error))
+      if (exchange->participants->len != 1)
         {
-          if (consent != NULL && p == NULL)
-            g_set_error_literal (error, IOP_STORE_ERROR, IOP_STORE_ERROR_INVALID,
-                                 _("A disclosure is of one participant’s record."));
+          g_set_error_literal (error, IOP_STORE_ERROR, IOP_STORE_ERROR_INVALID,
+                               _("A disclosure is of one participant’s record."));
           return FALSE;
         }
+      p = g_ptr_array_index (exchange->participants, 0);
+      consent = iop_store_get_consent (store, job->consent_id, error);
+      if (consent == NULL
+          || !iop_store_record_disclosure (store, p->id, job->consent_id, iop_consent_get_recipient (consent),
+                                           _("Treatment plan"), NULL, error))
+        return FALSE;
       exchange->notice = iop_disclosure_notice_for (iop_consent_get_recipient (consent), job->consent_id);
     }
   if (g_str_equal (job->format, "fhir"))
