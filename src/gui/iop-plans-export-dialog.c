@@ -234,6 +234,13 @@ export_thread (GTask        *task,
   if (ok)
     {
       ok = g_file_set_contents_full (job->path, (const char *) mem, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+      /* The commit is the point of no return: a Cancel that came while the
+       * file was written still takes it back. */
+      if (ok && g_cancellable_set_error_if_cancelled (cancellable, &error))
+        {
+          g_unlink (job->path);
+          ok = FALSE;
+        }
       if (!ok)
         iop_store_rollback (store);
       else if (!iop_store_commit (store, &error))
@@ -298,6 +305,9 @@ iop_plans_export_async (IopStore                *store,
   job->skipped = g_ptr_array_new_with_free_func (g_free);
   g_task_set_source_tag (task, iop_plans_export_async);
   g_task_set_task_data (task, job, export_job_free);
+  /* Once committed, the file exists and the audit log says so: a Cancel that
+   * comes after that point must not be reported as if nothing was written. */
+  g_task_set_check_cancellable (task, FALSE);
   if (job->path == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
