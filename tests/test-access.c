@@ -536,7 +536,7 @@ static void
 test_sign_as_self (void)
 {
   g_autoptr(IopStore) store = open_signed_in ("sign-self", "counselor1");
-  g_autoptr(GListModel) todo = NULL;
+  g_autoptr(GListModel) pending = NULL;
   g_autoptr(GError) error = NULL;
   gint64 me = iop_store_get_actor (store);
   gint64 other = 0;
@@ -548,12 +548,12 @@ test_sign_as_self (void)
     g_assert_nonnull (c2);
     other = iop_staff_get_id (c2);
   }
-  todo = iop_store_list_sessions_to_document (store, me, NULL, &error);
+  pending = iop_store_list_sessions_to_document (store, me, NULL, &error);
   g_assert_no_error (error);
   iop_store_set_actor (store, other);
-  for (guint i = 0; i < g_list_model_get_n_items (todo); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (pending); i++)
     {
-      g_autoptr(IopSession) s = g_list_model_get_item (todo, i);
+      g_autoptr(IopSession) s = g_list_model_get_item (pending, i);
       gint64 sid = iop_session_get_id (s);
       g_autofree char *before = NULL;
 

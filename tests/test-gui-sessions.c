@@ -43,11 +43,11 @@ undocumented_session (IopSessionsView *view)
   g_autofree char *today = iop_date_today ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
   IopStore *store = iop_window_get_store (IOP_WINDOW (root));
-  g_autoptr(GListModel) todo = iop_store_list_sessions_to_document (store, 0, NULL, NULL);
+  g_autoptr(GListModel) pending = iop_store_list_sessions_to_document (store, 0, NULL, NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (todo); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (pending); i++)
     {
-      g_autoptr(IopSession) s = g_list_model_get_item (todo, i);
+      g_autoptr(IopSession) s = g_list_model_get_item (pending, i);
 
       if (g_strcmp0 (iop_session_get_state (s), "scheduled") == 0)
         g_set_object (&found, s);
@@ -118,9 +118,9 @@ test_document_and_sign (void)
   iop_window_show_view (window, "sessions");
   view = IOP_SESSIONS_VIEW (iop_window_get_view (window, "sessions"));
   spin ();
-  g_assert_cmpuint (iop_sessions_view_get_todo_count (view), >, 0);
+  g_assert_cmpuint (iop_sessions_view_get_pending_count (view), >, 0);
   g_assert_cmpuint (iop_sessions_view_get_review_count (view), >, 0);
-  g_assert_cmpstr (iop_sessions_view_get_visible_tab (view), ==, "todo");
+  g_assert_cmpstr (iop_sessions_view_get_visible_tab (view), ==, "pending");
   g_assert_cmpuint (g_list_model_get_n_items (iop_sessions_view_get_model (view)), >, 0);
 
   session = undocumented_session (view);
@@ -301,12 +301,12 @@ test_signer_is_signed_in (void)
       spin ();
       g_assert_nonnull (strstr (iop_sessions_view_get_signer_text (view), iop_staff_get_full_name (me)));
       expected = iop_store_list_sessions_to_document (store, u == 0 ? iop_store_get_actor (store) : 0, NULL, NULL);
-      g_assert_cmpuint (iop_sessions_view_get_todo_count (view), ==, g_list_model_get_n_items (expected));
+      g_assert_cmpuint (iop_sessions_view_get_pending_count (view), ==, g_list_model_get_n_items (expected));
       if (u == 0)
         {
           g_autoptr(GListModel) everyone = iop_store_list_sessions_to_document (store, 0, NULL, NULL);
 
-          g_assert_cmpuint (iop_sessions_view_get_todo_count (view), <, g_list_model_get_n_items (everyone));
+          g_assert_cmpuint (iop_sessions_view_get_pending_count (view), <, g_list_model_get_n_items (everyone));
         }
       gtk_window_destroy (GTK_WINDOW (window));
       spin ();

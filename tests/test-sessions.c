@@ -652,7 +652,7 @@ test_names_and_similarity (Fixture       *f,
 }
 
 static void
-test_todo (Fixture       *f,
+test_to_document (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -691,6 +691,6 @@ main (int argc, char **argv)
   ADD ("sign-and-review", test_sign_and_review);
   ADD ("locked-at-sql-level", test_locked_at_sql_level);
   ADD ("names-and-similarity", test_names_and_similarity);
-  ADD ("todo", test_todo);
+  ADD ("to-document", test_to_document);
   return g_test_run ();
 }

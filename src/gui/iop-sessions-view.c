@@ -40,7 +40,7 @@ struct _IopSessionsView
   /* template widgets */
   GtkStack           *stack;
   GtkStack           *tabs;
-  GtkStackPage       *todo_page;
+  GtkStackPage       *pending_page;
   GtkStackPage       *review_page;
   GtkStack           *list_stack;
   GtkListView        *list_view;
@@ -49,8 +49,8 @@ struct _IopSessionsView
   GtkDropDown        *range_dropdown;
   GtkDropDown        *state_dropdown;
   GtkLabel           *signer_label;
-  AdwPreferencesGroup *todo_group;
-  GtkListBox         *todo_list;
+  AdwPreferencesGroup *pending_group;
+  GtkListBox         *pending_list;
   GtkListBox         *review_list;
   GtkListBox         *this_week_list;
   GtkListBox         *last_week_list;
@@ -62,7 +62,7 @@ struct _IopSessionsView
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   GArray             *group_ids;      /* gint64, index 0 = all groups */
-  GListModel         *todo;
+  GListModel         *pending;
   GListModel         *review;
   gboolean            opened;
   gboolean            loading;
@@ -310,7 +310,7 @@ reload_lists (IopSessionsView *self)
   g_autoptr(GListModel) sessions = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
-  g_autofree char *todo_title = NULL;
+  g_autofree char *pending_title = NULL;
   g_autofree char *review_title = NULL;
   g_autofree char *today = iop_date_today ();
   g_autofree char *last_week = iop_date_add_days (today, -7);
@@ -318,7 +318,7 @@ reload_lists (IopSessionsView *self)
   guint state = gtk_drop_down_get_selected (self->state_dropdown);
   gint64 actor = iop_store_get_actor (self->store);
   g_autoptr(IopStaff) signer = actor > 0 ? iop_store_get_staff (self->store, actor, NULL) : NULL;
-  gint64 todo_staff = signer != NULL && g_strcmp0 (iop_staff_get_role (signer), "counselor") == 0 ? actor : 0;
+  gint64 pending_staff = signer != NULL && g_strcmp0 (iop_staff_get_role (signer), "counselor") == 0 ? actor : 0;
 
   range_dates ((Range) gtk_drop_down_get_selected (self->range_dropdown), &from, &to);
   query.group_id = g_array_index (self->group_ids, gint64, MIN (gtk_drop_down_get_selected (self->group_dropdown),
@@ -339,22 +339,22 @@ reload_lists (IopSessionsView *self)
   gtk_stack_set_visible_child_name (self->list_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0 ? "list" : "empty");
 
-  g_clear_object (&self->todo);
+  g_clear_object (&self->pending);
   g_clear_object (&self->review);
-  self->todo = iop_store_list_sessions_to_document (self->store, todo_staff, NULL, NULL);
+  self->pending = iop_store_list_sessions_to_document (self->store, pending_staff, NULL, NULL);
   self->review = iop_store_list_review_queue (self->store, NULL);
-  if (self->todo == NULL)
-    self->todo = G_LIST_MODEL (g_list_store_new (IOP_TYPE_SESSION));
+  if (self->pending == NULL)
+    self->pending = G_LIST_MODEL (g_list_store_new (IOP_TYPE_SESSION));
   if (self->review == NULL)
     self->review = G_LIST_MODEL (g_list_store_new (IOP_TYPE_SESSION));
-  gtk_list_box_bind_model (self->todo_list, self->todo, session_action_row, self, NULL);
+  gtk_list_box_bind_model (self->pending_list, self->pending, session_action_row, self, NULL);
   gtk_list_box_bind_model (self->review_list, self->review, session_action_row, self, NULL);
-  todo_title = g_strdup_printf (_("To Do (%u)"), g_list_model_get_n_items (self->todo));
+  pending_title = g_strdup_printf (_("To Do (%u)"), g_list_model_get_n_items (self->pending));
   review_title = g_strdup_printf (_("Review (%u)"), g_list_model_get_n_items (self->review));
-  gtk_stack_page_set_title (self->todo_page, todo_title);
+  gtk_stack_page_set_title (self->pending_page, pending_title);
   gtk_stack_page_set_title (self->review_page, review_title);
-  adw_preferences_group_set_description (self->todo_group,
-                                         todo_staff > 0 ? _("Sessions you facilitate that are not documented or not signed yet.")
+  adw_preferences_group_set_description (self->pending_group,
+                                         pending_staff > 0 ? _("Sessions you facilitate that are not documented or not signed yet.")
                                                         : _("Everyone’s sessions that are not documented or not signed yet. Sessions awaiting your co-signature are under Review."));
 
   fill_hours (self, self->this_week_list, today);
@@ -738,8 +738,8 @@ iop_sessions_view_map (GtkWidget *widget)
   if (!self->opened)
     {
       self->opened = TRUE;
-      if (self->todo != NULL && g_list_model_get_n_items (self->todo) > 0)
-        gtk_stack_set_visible_child_name (self->tabs, "todo");
+      if (self->pending != NULL && g_list_model_get_n_items (self->pending) > 0)
+        gtk_stack_set_visible_child_name (self->tabs, "pending");
     }
 }
 
@@ -762,7 +762,7 @@ iop_sessions_view_dispose (GObject *object)
   IopSessionsView *self = IOP_SESSIONS_VIEW (object);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->todo);
+  g_clear_object (&self->pending);
   g_clear_object (&self->review);
   g_clear_object (&self->store);
   g_clear_pointer (&self->group_ids, g_array_unref);
@@ -844,7 +844,7 @@ iop_sessions_view_class_init (IopSessionsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/iop/iop-sessions-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, stack);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, tabs);
-  gtk_widget_class_bind_template_child (widget_class, IopSessionsView, todo_page);
+  gtk_widget_class_bind_template_child (widget_class, IopSessionsView, pending_page);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, review_page);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, list_view);
@@ -853,8 +853,8 @@ iop_sessions_view_class_init (IopSessionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, range_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, signer_label);
-  gtk_widget_class_bind_template_child (widget_class, IopSessionsView, todo_group);
-  gtk_widget_class_bind_template_child (widget_class, IopSessionsView, todo_list);
+  gtk_widget_class_bind_template_child (widget_class, IopSessionsView, pending_group);
+  gtk_widget_class_bind_template_child (widget_class, IopSessionsView, pending_list);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, review_list);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, this_week_list);
   gtk_widget_class_bind_template_child (widget_class, IopSessionsView, last_week_list);
@@ -987,10 +987,10 @@ iop_sessions_view_get_model (IopSessionsView *self)
 }
 
 guint
-iop_sessions_view_get_todo_count (IopSessionsView *self)
+iop_sessions_view_get_pending_count (IopSessionsView *self)
 {
   g_return_val_if_fail (IOP_IS_SESSIONS_VIEW (self), 0);
-  return self->todo != NULL ? g_list_model_get_n_items (self->todo) : 0;
+  return self->pending != NULL ? g_list_model_get_n_items (self->pending) : 0;
 }
 
 guint
