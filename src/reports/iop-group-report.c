@@ -1137,10 +1137,20 @@ iop_group_report_member_name (const IopGroupReport *report,
                               guint                 member,
                               gboolean              full_names)
 {
+  return iop_report_member_label (report->members, member, full_names);
+}
+
+/* The one place a member's name is chosen for a report: initials unless the
+ * copy is for use inside the program. */
+const char *
+iop_report_member_label (GArray   *members,
+                         guint     member,
+                         gboolean  full_names)
+{
   const IopGroupReportMember *m;
 
-  g_return_val_if_fail (member < report->members->len, "");
-  m = &g_array_index (report->members, IopGroupReportMember, member);
+  g_return_val_if_fail (member < members->len, "");
+  m = &g_array_index (members, IopGroupReportMember, member);
   return full_names ? m->full_name : m->initials;
 }
 

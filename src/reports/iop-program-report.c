@@ -544,9 +544,5 @@ iop_program_report_member_name (const IopProgramReport *report,
                                 guint                   member,
                                 gboolean                full_names)
 {
-  const IopGroupReportMember *m;
-
-  g_return_val_if_fail (member < report->members->len, "");
-  m = &g_array_index (report->members, IopGroupReportMember, member);
-  return full_names ? m->full_name : m->initials;
+  return iop_report_member_label (report->members, member, full_names);
 }
